@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+
+#include "auth/authenticator.h"
+#include "service/endpoint_service.h"
+
+namespace sb::api {
+
+struct ApiOptions {
+  std::string public_base_url;    // overrides scheme and host in links when set
+  bool behind_tls_proxy = false;  // links use https although the server speaks plain HTTP
+  std::string fallback_host;      // for links when a request has no usable Host header
+};
+
+// What the route handlers need: the services and the options that shape responses.
+struct ApiContext {
+  EndpointService& endpoints;
+  const Authenticator& authenticator;
+  ApiOptions options;
+};
+
+}  // namespace sb::api

@@ -1,0 +1,26 @@
+#include "app/access_log.h"
+
+#include <chrono>
+
+#include <spdlog/spdlog.h>
+
+namespace sb {
+
+http::RequestHandler WithAccessLog(http::RequestHandler next) {
+  return [next = std::move(next)](http::Request& request) {
+    auto start = std::chrono::steady_clock::now();
+    http::Response response = next(request);
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                    .count();
+    if (response.log_note.empty()) {
+      spdlog::info("{} {} {} {:.3f}ms {}", request.method, request.path, response.status, ms,
+                   request.remote_address);
+    } else {
+      spdlog::warn("{} {} {} {:.3f}ms {} error: {}", request.method, request.path,
+                   response.status, ms, request.remote_address, response.log_note);
+    }
+    return response;
+  };
+}
+
+}  // namespace sb

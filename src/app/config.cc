@@ -1,0 +1,95 @@
+#include "app/config.h"
+
+#include <charconv>
+#include <stdexcept>
+
+namespace sb {
+
+void AddStoreOptions(CLI::App& command, Config& config) {
+  command.add_option("--database", config.database, "SQLite file of the store")
+      ->envname("SWITCHBOARD_DATABASE")
+      ->capture_default_str();
+  command
+      .add_option("--key-file", config.key_file,
+                  "File of the keys that seal SIP passwords (default: DATABASE.key; created "
+                  "with mode 0600 when absent)")
+      ->envname("SWITCHBOARD_KEY_FILE");
+  // Keys given in the environment are never offered as a flag: a flag would show in `ps`.
+  if (const char* keys = std::getenv("SWITCHBOARD_SECRET_KEYS")) config.secret_keys = keys;
+}
+
+void AddServeOptions(CLI::App& command, Config& config) {
+  command.add_option("--listen", config.listen, "HOST:PORT to listen on (port 0: any free port)")
+      ->envname("SWITCHBOARD_LISTEN")
+      ->capture_default_str();
+  command
+      .add_option("--sip-domain", config.sip_domain_suffix,
+                  "Suffix of every project's SIP domain and digest realm")
+      ->envname("SWITCHBOARD_SIP_DOMAIN")
+      ->capture_default_str();
+  command
+      .add_option("--public-url", config.public_base_url,
+                  "Base URL for links in responses, e.g. https://sip-api.example.com")
+      ->envname("SWITCHBOARD_PUBLIC_URL");
+  command
+      .add_flag("--behind-tls-proxy", config.behind_tls_proxy,
+                "Links use https: a TLS proxy sits in front")
+      ->envname("SWITCHBOARD_BEHIND_TLS_PROXY");
+  command.add_option("--threads", config.threads, "HTTP worker threads")
+      ->envname("SWITCHBOARD_THREADS")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  command.add_option("--max-body-bytes", config.max_body_bytes, "Largest request body (413 above)")
+      ->envname("SWITCHBOARD_MAX_BODY_BYTES")
+      ->check(CLI::Range(1024, 8 << 20))
+      ->capture_default_str();
+  command
+      .add_option("--read-timeout", config.read_timeout_seconds,
+                  "Seconds to receive a whole request")
+      ->envname("SWITCHBOARD_READ_TIMEOUT")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  command
+      .add_option("--write-timeout", config.write_timeout_seconds,
+                  "Seconds to send a whole response")
+      ->envname("SWITCHBOARD_WRITE_TIMEOUT")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  command
+      .add_option("--drain-timeout", config.drain_timeout_seconds,
+                  "On SIGTERM, seconds to wait for requests in flight")
+      ->envname("SWITCHBOARD_DRAIN_TIMEOUT")
+      ->check(CLI::Range(0, 3600))
+      ->capture_default_str();
+  command
+      .add_option("--min-password-length", config.min_password_length,
+                  "Shortest SIP password accepted")
+      ->envname("SWITCHBOARD_MIN_PASSWORD_LENGTH")
+      ->check(CLI::Range(8, 128))
+      ->capture_default_str();
+  command.add_option("--log-level", config.log_level, "trace, debug, info, warn, error or off")
+      ->envname("SWITCHBOARD_LOG_LEVEL")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
+      ->capture_default_str();
+}
+
+ListenAddress ParseListen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    throw std::invalid_argument("--listen must be HOST:PORT, got \"" + listen + "\"");
+  }
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  unsigned port = 0;
+  const char* begin = listen.data() + colon + 1;
+  const char* end = listen.data() + listen.size();
+  auto [ptr, ec] = std::from_chars(begin, end, port);
+  if (ec != std::errc() || ptr != end || port > 65535) {
+    throw std::invalid_argument("--listen has a bad port: \"" + listen + "\"");
+  }
+  return {host, static_cast<unsigned short>(port)};
+}
+
+}  // namespace sb

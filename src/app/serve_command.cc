@@ -1,0 +1,117 @@
+#include "app/serve_command.h"
+
+#include <signal.h>
+
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "api/api_context.h"
+#include "api/error_response.h"
+#include "api/relay/relay_routes.h"
+#include "app/access_log.h"
+#include "app/secret_key_file.h"
+#include "app/stores.h"
+#include "domain/clock.h"
+#include "domain/ids.h"
+#include "domain/password_sealer.h"
+#include "domain/random.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "service/endpoint_service.h"
+#include "service/project_service.h"
+
+namespace sb {
+namespace {
+
+void AddHealthRoutes(http::Router& router) {
+  router.Add("GET", "/healthz", [](const http::Request&, const http::PathParams&) {
+    return http::Response::Json(200, R"({"status":"ok"})");
+  });
+}
+
+// Blocks the stop signals in this thread and every thread started after, so that sigwait
+// receives them instead of a handler interrupting a worker.
+sigset_t BlockStopSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return signals;
+}
+
+}  // namespace
+
+int RunServe(const Config& config) {
+  // Logs go to stderr; stdout carries only the lines a script reads (URL, bootstrap).
+  spdlog::set_default_logger(spdlog::stderr_color_mt("switchboard"));
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
+  sigset_t stop_signals = BlockStopSignals();
+  ListenAddress listen = ParseListen(config.listen);
+
+  SystemClock clock;
+  SecureRandom random;
+  IdGenerator ids(clock, random);
+  Stores stores = OpenStores(config.database, config.threads + 1);
+  PasswordSealer sealer(LoadOrCreateKeys(config.EffectiveKeyFile(), config.secret_keys, random),
+                        random);
+
+  ProjectService projects(*stores.projects, ids, random, clock);
+  auto bootstrap = projects.BootstrapIfEmpty();
+  if (!bootstrap) throw std::runtime_error("bootstrap failed: " + bootstrap.error().internal);
+
+  EndpointServiceOptions endpoint_options;
+  endpoint_options.sip_domain_suffix = config.sip_domain_suffix;
+  endpoint_options.rules.min_password_length = config.min_password_length;
+  EndpointService endpoints(*stores.endpoints, *stores.projects, sealer, ids, clock,
+                            endpoint_options);
+  Authenticator authenticator(*stores.projects);
+
+  api::ApiContext context{endpoints, authenticator,
+                          {config.public_base_url, config.behind_tls_proxy, config.listen}};
+  http::Router router([](int status) { return api::StatusResponse(status); });
+  AddHealthRoutes(router);
+  api::AddRelayEndpointRoutes(router, context);
+
+  http::ServerOptions options;
+  options.host = listen.host;
+  options.port = listen.port;
+  options.threads = config.threads;
+  options.max_body_bytes = config.max_body_bytes;
+  options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
+  options.write_timeout = std::chrono::seconds(config.write_timeout_seconds);
+  options.drain_timeout = std::chrono::seconds(config.drain_timeout_seconds);
+  http::Server server(
+      options,
+      WithAccessLog([&router](http::Request& request) { return router.Dispatch(request); }),
+      [](int status) { return api::StatusResponse(status); });
+  server.Start();
+
+  std::string host = listen.host.find(':') != std::string::npos ? "[" + listen.host + "]"
+                                                                 : listen.host;
+  std::cout << "listening on http://" << host << ":" << server.port() << "\n";
+  if (*bootstrap && bootstrap->has_value()) {
+    const Bootstrap& b = **bootstrap;
+    std::cout << "created project \"" << b.project.name << "\" (SIP domain "
+              << SipDomain(b.project.profile, config.sip_domain_suffix) << ")\n"
+              << "project_id: " << b.project.id << "\n"
+              << "api_token: " << b.token.secret << "\n"
+              << "(the token is shown only now; `switchboard token create` makes more)\n";
+  }
+  std::cout << std::flush;
+  spdlog::info("serving on {}:{} with {} threads, store {}", host, server.port(), config.threads,
+               config.database);
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  spdlog::info("received {}, finishing requests in flight", strsignal(signal_number));
+  server.Stop();
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace sb

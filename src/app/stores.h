@@ -1,0 +1,22 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "storage/endpoint_store.h"
+#include "storage/project_store.h"
+
+namespace sb {
+
+// The concrete stores behind one database setting. The one place that knows the store classes.
+struct Stores {
+  std::shared_ptr<void> database;  // keeps the shared connection pool alive
+  std::unique_ptr<EndpointStore> endpoints;
+  std::unique_ptr<ProjectStore> projects;
+};
+
+// Opens (creating and migrating as needed) the store named by `database`: a SQLite file path.
+// `connections` bounds the pool. Throws with a readable reason on failure (start-up only).
+Stores OpenStores(const std::string& database, std::size_t connections);
+
+}  // namespace sb

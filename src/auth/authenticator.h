@@ -1,0 +1,47 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/error.h"
+#include "storage/project_store.h"
+
+namespace sb {
+
+// Who is calling: the project a request acts for and the scopes its token grants.
+struct Caller {
+  std::string project_id;
+  std::vector<std::string> scopes;
+
+  bool HasAnyScope(std::initializer_list<std::string_view> wanted) const;
+};
+
+// The scopes of CONTRACT 2.
+inline constexpr std::string_view kScopeVoice = "voice";
+std::vector<std::string> AllScopes();
+bool IsKnownScope(std::string_view scope);
+
+// Checks HTTP Basic credentials (user = project id, password = API token) against the store.
+// An unknown project, an unknown or revoked token, and a token of another project all answer
+// kUnauthenticated alike, and each costs one hashed lookup, so none can be told apart.
+// Thread-safe.
+class Authenticator {
+ public:
+  explicit Authenticator(ProjectStore& projects) : projects_(projects) {}
+
+  // `authorization` is the raw Authorization header (may be empty).
+  Result<Caller> Authenticate(std::string_view authorization) const;
+
+ private:
+  ProjectStore& projects_;
+};
+
+// Splits "Basic base64(user:password)"; nullopt when the header is not well-formed Basic.
+struct BasicCredentials {
+  std::string user;
+  std::string password;
+};
+std::optional<BasicCredentials> ParseBasicAuthorization(std::string_view header);
+
+}  // namespace sb

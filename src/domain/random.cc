@@ -1,0 +1,15 @@
+#include "domain/random.h"
+
+#include <openssl/rand.h>
+
+#include <cstdlib>
+
+namespace sb {
+
+void SecureRandom::Fill(std::span<std::uint8_t> out) {
+  if (RAND_bytes(out.data(), static_cast<int>(out.size())) != 1) {
+    std::abort();
+  }
+}
+
+}  // namespace sb

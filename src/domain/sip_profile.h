@@ -1,0 +1,34 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/sip_endpoint.h"
+
+namespace sb {
+
+// A project's SIP defaults (CONTRACT 10). Endpoints that leave a setting unset inherit it.
+struct SipProfile {
+  std::string domain_identifier;  // the first label of the project's SIP domain; unique
+  std::vector<std::string> default_codecs;
+  std::vector<std::string> default_ciphers;
+  std::string default_encryption = "optional";    // "required" or "optional"
+  std::optional<std::string> default_send_as;     // E.164, or nullopt meaning random
+  std::string default_outbound_policy = "passthrough";  // or "block-pstn"
+
+  bool operator==(const SipProfile&) const = default;
+};
+
+// The defaults of a new project.
+SipProfile NewProjectProfile(std::string domain_identifier);
+
+// The project's SIP domain and digest realm: `<domain_identifier>.<suffix>`.
+std::string SipDomain(const SipProfile& profile, const std::string& domain_suffix);
+
+// The endpoint as clients see it: an unset send_as, or an empty cipher or codec list, replaced
+// by the profile's current value (CONTRACT 3), so a profile change shows at once in every
+// endpoint that inherits it.
+SipEndpoint ResolveInherited(SipEndpoint endpoint, const SipProfile& profile);
+
+}  // namespace sb

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sb::http {
+
+// A request as the server adapter hands it over: plain data, no RESTinio types, so that routes
+// and handlers can be tested without a socket.
+struct Request {
+  std::string method;  // upper case, e.g. "GET"
+  std::string path;    // the target before '?', not decoded
+  std::string query;   // the target after '?', not decoded; empty when none
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::string remote_address;  // client IP, for rate limits and logs
+  bool tls = false;            // arrived over HTTPS
+
+  // The first header named `name` (case-insensitive), or an empty view.
+  std::string_view Header(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::string log_note;  // an error's internal text, for the access log only; never sent
+
+  static Response Json(int status, std::string body) {
+    return {status, {{"Content-Type", "application/json"}}, std::move(body)};
+  }
+  static Response Empty(int status) { return {status, {}, {}}; }
+};
+
+}  // namespace sb::http

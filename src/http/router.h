@@ -1,0 +1,46 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/message.h"
+
+namespace sb::http {
+
+// Values of a route's `{name}` segments, in order of appearance.
+using PathParams = std::vector<std::string>;
+using Handler = std::function<Response(const Request&, const PathParams&)>;
+
+// Matches method and path against route templates such as "/api/x/{id}" (CONTRACT 1): paths are
+// case-sensitive, one trailing slash is tolerated, a `{name}` segment matches any one non-empty
+// segment, and literal segments win over parameters. A known path with another method answers
+// 405 with an Allow header; an unknown path answers 404. Bodies of those two come from the
+// `fallback` renderer. Built once at start-up, then read concurrently (thread-safe for reads).
+class Router {
+ public:
+  using ErrorRenderer = std::function<Response(int status)>;
+  explicit Router(ErrorRenderer render_error) : render_error_(std::move(render_error)) {}
+
+  void Add(std::string method, std::string_view path_template, Handler handler);
+  Response Dispatch(const Request& request) const;
+
+  // The template that matched the request's path, or "" (for metrics and logs: bounded values).
+  std::string MatchedTemplate(const Request& request) const;
+
+ private:
+  struct Route {
+    std::string method;
+    std::string path_template;
+    std::vector<std::string> segments;  // "{}" marks a parameter
+    Handler handler;
+  };
+  // Routes whose template matches `path`, most specific first; parameters filled in `params`.
+  std::vector<const Route*> Match(std::string_view path, std::vector<PathParams>& params) const;
+
+  ErrorRenderer render_error_;
+  std::vector<Route> routes_;
+};
+
+}  // namespace sb::http

@@ -1,0 +1,147 @@
+#include "service/endpoint_service.h"
+
+#include <algorithm>
+
+#include "domain/digest.h"
+#include "domain/sip_profile.h"
+
+namespace sb {
+namespace {
+
+Error UsernameTaken() {
+  return Error::Invalid("not_unique_within_project", "username",
+                        "username has already been taken in this project");
+}
+
+// A store's kAlreadyExists on an endpoint write can only be the username constraint.
+Error MapWriteError(Error error) {
+  return error.code == ErrorCode::kAlreadyExists ? UsernameTaken() : std::move(error);
+}
+
+}  // namespace
+
+EndpointService::EndpointService(EndpointStore& endpoints, ProjectStore& projects,
+                                 const PasswordSealer& sealer, IdGenerator& ids,
+                                 const Clock& clock, EndpointServiceOptions options)
+    : endpoints_(endpoints),
+      projects_(projects),
+      sealer_(sealer),
+      ids_(ids),
+      clock_(clock),
+      options_(std::move(options)) {}
+
+Result<SipProfile> EndpointService::Profile(const std::string& project_id) {
+  auto project = projects_.GetProject(project_id);
+  if (!project) return Fail(project.error());
+  return project->profile;
+}
+
+SipCredentials EndpointService::Credentials(const SipEndpoint& endpoint,
+                                            const SipProfile& profile,
+                                            const std::string& password) const {
+  SipCredentials credentials =
+      DeriveDigests(endpoint.username, SipDomain(profile, options_.sip_domain_suffix), password);
+  auto sealed = sealer_.Seal(password, endpoint.id);
+  credentials.sealed_password = std::move(sealed.bytes);
+  credentials.key_id = std::move(sealed.key_id);
+  return credentials;
+}
+
+Result<void> EndpointService::CheckHandlerResource(const SipEndpoint& endpoint) {
+  if (endpoint.call_handler != CallHandler::kResource || !endpoint.calling_handler_resource_id) {
+    return {};
+  }
+  const std::string& target = *endpoint.calling_handler_resource_id;
+  Error unrecognized = Error::Invalid(
+      "provided_id_is_unrecognized", "calling_handler_resource_id",
+      "calling_handler_resource_id must be the id of another resource of this project");
+  if (target == endpoint.resource_id || target == endpoint.id) return Fail(unrecognized);
+  auto exists = endpoints_.ResourceExists(endpoint.project_id, target);
+  if (!exists) return Fail(exists.error());
+  if (!*exists) return Fail(unrecognized);
+  return {};
+}
+
+Result<SipEndpoint> EndpointService::Create(const std::string& project_id,
+                                            const EndpointPatch& patch, Surface surface) {
+  auto built = ApplyEndpointPatch(SipEndpoint{}, patch, WriteKind::kCreate, surface,
+                                  options_.rules);
+  if (!built) return built;
+  auto profile = Profile(project_id);
+  if (!profile) return Fail(profile.error());
+
+  StoredEndpoint stored;
+  stored.endpoint = std::move(*built);
+  SipEndpoint& e = stored.endpoint;
+  e.id = ids_.NewId();
+  e.resource_id = ids_.NewId();
+  e.project_id = project_id;
+  e.created_at = e.updated_at = clock_.Now();
+  if (auto checked = CheckHandlerResource(e); !checked) return Fail(checked.error());
+  if (patch.password.value && !patch.password.value->empty()) {
+    stored.credentials = Credentials(e, *profile, *patch.password.value);
+  }
+  if (auto inserted = endpoints_.Insert(stored); !inserted) {
+    return Fail(MapWriteError(inserted.error()));
+  }
+  return ResolveInherited(std::move(e), *profile);
+}
+
+Result<SipEndpoint> EndpointService::Get(const std::string& project_id, const std::string& id) {
+  auto stored = endpoints_.Get(project_id, id);
+  if (!stored) return Fail(stored.error());
+  auto profile = Profile(project_id);
+  if (!profile) return Fail(profile.error());
+  return ResolveInherited(std::move(stored->endpoint), *profile);
+}
+
+Result<SipEndpoint> EndpointService::Update(const std::string& project_id, const std::string& id,
+                                            const EndpointPatch& patch, Surface surface) {
+  auto profile = Profile(project_id);
+  if (!profile) return Fail(profile.error());
+  bool new_password = patch.password.value && !patch.password.value->empty();
+  auto updated = endpoints_.Update(
+      project_id, id, [&](StoredEndpoint current) -> Result<StoredEndpoint> {
+        auto next = ApplyEndpointPatch(current.endpoint, patch, WriteKind::kUpdate, surface,
+                                       options_.rules);
+        if (!next) return Fail(next.error());
+        if (auto checked = CheckHandlerResource(*next); !checked) return Fail(checked.error());
+        // Strictly increasing, so every update is visible even within one clock tick.
+        next->updated_at = std::max(clock_.Now(), current.endpoint.updated_at + 1);
+        StoredEndpoint out{std::move(*next), std::move(current.credentials)};
+        if (new_password) {
+          out.credentials = Credentials(out.endpoint, *profile, *patch.password.value);
+        } else if (out.endpoint.username != current.endpoint.username &&
+                   out.credentials.HasPassword()) {
+          // A rename without a password (SignalWire's CLI does this): re-derive from the
+          // sealed password.
+          auto password = sealer_.Open(out.credentials.sealed_password, out.credentials.key_id,
+                                       out.endpoint.id);
+          if (!password) return Fail(password.error());
+          out.credentials = Credentials(out.endpoint, *profile, *password);
+        }
+        return out;
+      });
+  if (!updated) return Fail(MapWriteError(updated.error()));
+  return ResolveInherited(std::move(updated->endpoint), *profile);
+}
+
+Result<void> EndpointService::Delete(const std::string& project_id, const std::string& id) {
+  return endpoints_.Delete(project_id, id);
+}
+
+Result<EndpointListResult> EndpointService::List(const EndpointListQuery& query) {
+  auto profile = Profile(query.project_id);
+  if (!profile) return Fail(profile.error());
+  auto page = endpoints_.List(query);
+  if (!page) return Fail(page.error());
+  EndpointListResult out;
+  out.has_older = page->has_older;
+  out.endpoints.reserve(page->rows.size());
+  for (auto& row : page->rows) {
+    out.endpoints.push_back(ResolveInherited(std::move(row.endpoint), *profile));
+  }
+  return out;
+}
+
+}  // namespace sb

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "domain/clock.h"
+#include "domain/endpoint_patch.h"
+#include "domain/endpoint_rules.h"
+#include "domain/ids.h"
+#include "domain/password_sealer.h"
+#include "domain/sip_endpoint.h"
+#include "storage/endpoint_store.h"
+#include "storage/project_store.h"
+
+namespace sb {
+
+struct EndpointServiceOptions {
+  std::string sip_domain_suffix = "sip.localhost";
+  EndpointRules rules;
+};
+
+// A page of endpoints as clients see them (inherited settings resolved).
+struct EndpointListResult {
+  std::vector<SipEndpoint> endpoints;  // newest first
+  bool has_older = false;
+};
+
+// The SIP endpoint use cases of both surfaces: validate, derive the registrar's digests, seal the
+// password, and talk to the store. Results are endpoints as clients see them: send_as, ciphers and
+// codecs that the endpoint inherits show the SIP profile's current values. No HTTP, no SQL.
+// Thread-safe.
+class EndpointService {
+ public:
+  EndpointService(EndpointStore& endpoints, ProjectStore& projects, const PasswordSealer& sealer,
+                  IdGenerator& ids, const Clock& clock, EndpointServiceOptions options);
+
+  // kInvalidArgument with every field error; username taken: kInvalidArgument with
+  // not_unique_within_project.
+  Result<SipEndpoint> Create(const std::string& project_id, const EndpointPatch& patch,
+                             Surface surface);
+  // By endpoint id or resource id. kNotFound.
+  Result<SipEndpoint> Get(const std::string& project_id, const std::string& id);
+  // Merges `patch` (CONTRACT 4). A new username or password re-derives the digests.
+  Result<SipEndpoint> Update(const std::string& project_id, const std::string& id,
+                             const EndpointPatch& patch, Surface surface);
+  Result<void> Delete(const std::string& project_id, const std::string& id);
+  Result<EndpointListResult> List(const EndpointListQuery& query);
+
+ private:
+  Result<SipProfile> Profile(const std::string& project_id);
+  // Checks that a `resource` handler names a resource of the project other than `self`.
+  Result<void> CheckHandlerResource(const SipEndpoint& endpoint);
+  SipCredentials Credentials(const SipEndpoint& endpoint, const SipProfile& profile,
+                             const std::string& password) const;
+
+  EndpointStore& endpoints_;
+  ProjectStore& projects_;
+  const PasswordSealer& sealer_;
+  IdGenerator& ids_;
+  const Clock& clock_;
+  EndpointServiceOptions options_;
+};
+
+}  // namespace sb

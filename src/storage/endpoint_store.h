@@ -1,0 +1,64 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/error.h"
+#include "domain/page_token.h"
+#include "domain/sip_endpoint.h"
+
+namespace sb {
+
+struct EndpointListQuery {
+  std::string project_id;
+  // Case-insensitive substrings; `%` and `_` are literal. Both given: both must match.
+  std::optional<std::string> username_contains;
+  std::optional<std::string> caller_id_contains;
+  std::optional<PageToken> cursor;  // none: start at the newest
+  std::size_t limit = 50;
+};
+
+struct EndpointPage {
+  std::vector<StoredEndpoint> rows;  // newest first (endpoint id descending)
+  bool has_older = false;            // rows exist after the last one (a `next` page)
+};
+
+// Where SIP endpoints live. Every call is scoped to a project: a record of another project is
+// reported exactly as a missing one. Failures of the database map to kUnavailable (it cannot be
+// reached or is busy past the timeout) or kInternal; no driver exception escapes.
+// Implementations are thread-safe.
+class EndpointStore {
+ public:
+  virtual ~EndpointStore() = default;
+
+  // Stores a new endpoint. kAlreadyExists when its username, compared case-insensitively, is
+  // taken in the project; the check is the database's constraint, so it holds under concurrency.
+  // Durable when it returns.
+  virtual Result<void> Insert(const StoredEndpoint& endpoint) = 0;
+
+  // The endpoint whose endpoint id or resource id is `id`. kNotFound when none.
+  virtual Result<StoredEndpoint> Get(const std::string& project_id, const std::string& id) = 0;
+
+  // Reads the endpoint (by either id), passes it to `mutate`, and writes back what it returns,
+  // all in one transaction, so concurrent updates never lose each other's changes. An error
+  // from `mutate` is returned as is and nothing is written. kNotFound, kAlreadyExists as above.
+  using Mutation = std::function<Result<StoredEndpoint>(StoredEndpoint current)>;
+  virtual Result<StoredEndpoint> Update(const std::string& project_id, const std::string& id,
+                                        const Mutation& mutate) = 0;
+
+  // Removes the endpoint (by either id). kNotFound when none.
+  virtual Result<void> Delete(const std::string& project_id, const std::string& id) = 0;
+
+  // One page of a newest-first list, by keyset (cost does not grow with depth). A kBefore cursor
+  // yields the `limit` rows just newer than its key, still in newest-first order.
+  virtual Result<EndpointPage> List(const EndpointListQuery& query) = 0;
+
+  // Whether `resource_id` names a Fabric resource of the project.
+  virtual Result<bool> ResourceExists(const std::string& project_id,
+                                      const std::string& resource_id) = 0;
+};
+
+}  // namespace sb

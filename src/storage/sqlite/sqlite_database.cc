@@ -1,0 +1,115 @@
+#include "storage/sqlite/sqlite_database.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+
+#include <SQLiteCpp/Exception.h>
+
+namespace sb {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+}  // namespace
+
+SqliteConnection::SqliteConnection(const std::string& path)
+    : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX,
+          kBusyTimeoutMs) {
+  db_.exec("PRAGMA journal_mode = WAL");
+  db_.exec("PRAGMA synchronous = FULL");
+  db_.exec("PRAGMA foreign_keys = ON");
+}
+
+SQLite::Statement& SqliteConnection::Prepare(const std::string& sql) {
+  auto& statement = statements_[sql];
+  if (!statement) {
+    statement = std::make_unique<SQLite::Statement>(db_, sql);
+  } else {
+    statement->reset();
+    statement->clearBindings();
+  }
+  return *statement;
+}
+
+void SqliteConnection::ResetAll() {
+  for (auto& [sql, statement] : statements_) {
+    try {
+      statement->reset();
+    } catch (const SQLite::Exception&) {
+      // reset() repeats the statement's last error; the statement is reset all the same.
+    }
+  }
+}
+
+SqliteDatabase::SqliteDatabase(const std::string& path, std::size_t pool_size) : path_(path) {
+  auto first = std::make_unique<SqliteConnection>(path);
+  Migrate(*first);
+  idle_.push_back(std::move(first));
+  for (std::size_t i = 1; i < pool_size; ++i) {
+    idle_.push_back(std::make_unique<SqliteConnection>(path));
+  }
+}
+
+std::unique_ptr<SqliteConnection> SqliteDatabase::Acquire() {
+  std::unique_lock lock(mutex_);
+  available_.wait(lock, [&] { return !idle_.empty(); });
+  auto connection = std::move(idle_.back());
+  idle_.pop_back();
+  return connection;
+}
+
+void SqliteDatabase::Release(std::unique_ptr<SqliteConnection> connection) {
+  {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(connection));
+  }
+  available_.notify_one();
+}
+
+void SqliteDatabase::Migrate(SqliteConnection& connection) {
+  auto& db = connection.db();
+  db.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    int current = db.execAndGet("SELECT coalesce(max(version), 0) FROM schema_migrations").getInt();
+    for (const auto& m : SqliteMigrations()) {
+      if (m.version <= current) continue;
+      db.exec(std::string(m.sql));
+      SQLite::Statement record(db, "INSERT INTO schema_migrations VALUES (?, ?, ?)");
+      record.bind(1, m.version);
+      record.bind(2, std::string(m.name));
+      record.bind(3, static_cast<std::int64_t>(
+                         std::chrono::duration_cast<std::chrono::microseconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count()));
+      record.exec();
+      current = m.version;
+    }
+    db.exec("COMMIT");
+    schema_version_ = current;
+  } catch (...) {
+    db.exec("ROLLBACK");
+    throw;
+  }
+}
+
+Error SqliteDatabase::MapException(const std::exception& e) {
+  if (const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e)) {
+    int code = sqlite->getErrorCode();
+    int extended = sqlite->getExtendedErrorCode();
+    if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
+      return Error::AlreadyExists(sqlite->what());
+    }
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_IOERR ||
+        code == SQLITE_CANTOPEN || code == SQLITE_FULL || code == SQLITE_READONLY) {
+      return Error::Unavailable(std::string("sqlite: ") + sqlite->what());
+    }
+    return Error::Internal(std::string("sqlite: ") + sqlite->what());
+  }
+  return Error::Internal(e.what());
+}
+
+}  // namespace sb

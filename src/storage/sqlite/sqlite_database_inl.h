@@ -1,0 +1,56 @@
+#pragma once
+
+// Template bodies of SqliteDatabase (included by sqlite_database.h only).
+
+namespace sb {
+
+class SqliteDatabase::Lease {
+ public:
+  explicit Lease(SqliteDatabase& db) : db_(db), connection_(db.Acquire()) {}
+  ~Lease() {
+    connection_->ResetAll();
+    db_.Release(std::move(connection_));
+  }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  SqliteConnection& operator*() { return *connection_; }
+
+ private:
+  SqliteDatabase& db_;
+  std::unique_ptr<SqliteConnection> connection_;
+};
+
+template <class T>
+Result<T> SqliteDatabase::Run(const std::function<Result<T>(SqliteConnection&)>& work) {
+  try {
+    Lease lease(*this);
+    return work(*lease);
+  } catch (const std::exception& e) {
+    return Fail(MapException(e));
+  }
+}
+
+template <class T>
+Result<T> SqliteDatabase::Write(const std::function<Result<T>(SqliteConnection&)>& work) {
+  try {
+    Lease lease(*this);
+    SqliteConnection& connection = *lease;
+    connection.db().exec("BEGIN IMMEDIATE");
+    try {
+      Result<T> result = work(connection);
+      connection.db().exec(result ? "COMMIT" : "ROLLBACK");
+      return result;
+    } catch (...) {
+      try {
+        connection.db().exec("ROLLBACK");
+      } catch (...) {
+        // The transaction may already be gone (SQLite rolls back on some errors itself).
+      }
+      throw;
+    }
+  } catch (const std::exception& e) {
+    return Fail(MapException(e));
+  }
+}
+
+}  // namespace sb

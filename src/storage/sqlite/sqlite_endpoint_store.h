@@ -1,0 +1,28 @@
+#pragma once
+
+#include <memory>
+
+#include "storage/endpoint_store.h"
+#include "storage/sqlite/sqlite_database.h"
+
+namespace sb {
+
+// EndpointStore on the embedded SQLite file. Thread-safe.
+class SqliteEndpointStore final : public EndpointStore {
+ public:
+  explicit SqliteEndpointStore(std::shared_ptr<SqliteDatabase> db) : db_(std::move(db)) {}
+
+  Result<void> Insert(const StoredEndpoint& endpoint) override;
+  Result<StoredEndpoint> Get(const std::string& project_id, const std::string& id) override;
+  Result<StoredEndpoint> Update(const std::string& project_id, const std::string& id,
+                                const Mutation& mutate) override;
+  Result<void> Delete(const std::string& project_id, const std::string& id) override;
+  Result<EndpointPage> List(const EndpointListQuery& query) override;
+  Result<bool> ResourceExists(const std::string& project_id,
+                              const std::string& resource_id) override;
+
+ private:
+  std::shared_ptr<SqliteDatabase> db_;
+};
+
+}  // namespace sb
