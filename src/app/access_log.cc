@@ -9,6 +9,7 @@ namespace sb {
 http::RequestHandler WithAccessLog(http::RequestHandler next) {
   return [next = std::move(next)](http::Request& request) {
     auto start = std::chrono::steady_clock::now();
+    spdlog::debug("begin {} {}", request.method, request.path);
     http::Response response = next(request);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                     .count();

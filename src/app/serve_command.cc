@@ -51,6 +51,8 @@ int RunServe(const Config& config) {
   spdlog::set_default_logger(spdlog::stderr_color_mt("switchboard"));
   spdlog::set_level(spdlog::level::from_str(config.log_level));
   sigset_t stop_signals = BlockStopSignals();
+  // A client that goes away mid-response must not kill the server.
+  signal(SIGPIPE, SIG_IGN);
   ListenAddress listen = ParseListen(config.listen);
 
   SystemClock clock;
@@ -93,7 +95,6 @@ int RunServe(const Config& config) {
 
   std::string host = listen.host.find(':') != std::string::npos ? "[" + listen.host + "]"
                                                                  : listen.host;
-  std::cout << "listening on http://" << host << ":" << server.port() << "\n";
   if (*bootstrap && bootstrap->has_value()) {
     const Bootstrap& b = **bootstrap;
     std::cout << "created project \"" << b.project.name << "\" (SIP domain "
@@ -102,7 +103,8 @@ int RunServe(const Config& config) {
               << "api_token: " << b.token.secret << "\n"
               << "(the token is shown only now; `switchboard token create` makes more)\n";
   }
-  std::cout << std::flush;
+  // Last, so that a script can read up to this line and know the server is ready.
+  std::cout << "listening on http://" << host << ":" << server.port() << std::endl;
   spdlog::info("serving on {}:{} with {} threads, store {}", host, server.port(), config.threads,
                config.database);
 

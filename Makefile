@@ -1,0 +1,41 @@
+# switchboard: the two commands of the README, and the rest of the developer loop.
+#   make serve   install dependencies, build, serve on ./var/switchboard.db
+#   make check   install dependencies, build with ASan+UBSan, run every suite (ctest)
+#   make bench | fuzz | format | clean
+
+JOBS ?= $(shell nproc)
+BUILD ?= build
+CHECK_BUILD ?= build-check
+
+.PHONY: all deps build serve check test format clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/build.ninja: | deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSB_BUILD_TESTS=OFF
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS) --target switchboard
+
+serve: build
+	@scripts/serve $(BUILD)/src/switchboard
+
+$(CHECK_BUILD)/build.ninja: | deps
+	cmake -S . -B $(CHECK_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSB_SANITIZE="address;undefined"
+
+# The test build carries the sanitizers: every unit and API test runs under them, and the
+# servers the API tests spawn are sanitized too (a report fails the test that saw it).
+check: deps $(CHECK_BUILD)/build.ninja
+	cmake --build $(CHECK_BUILD) -j $(JOBS)
+	scripts/run-tests $(CHECK_BUILD)
+
+test: check
+
+format:
+	clang-format -i $$(git ls-files '*.cc' '*.h')
+
+clean:
+	rm -rf $(BUILD) $(CHECK_BUILD)

@@ -1,0 +1,40 @@
+#include "domain/encoding.h"
+
+#include <gtest/gtest.h>
+
+namespace sb {
+namespace {
+
+TEST(Encoding, HexRoundTrips) {
+  std::vector<std::uint8_t> bytes = {0x00, 0x7f, 0xff, 0x10};
+  EXPECT_EQ(HexEncode(bytes), "007fff10");
+  EXPECT_EQ(HexDecode("007FFF10"), bytes);
+  EXPECT_FALSE(HexDecode("0"));
+  EXPECT_FALSE(HexDecode("zz"));
+}
+
+TEST(Encoding, Base64UrlMatchesRfc4648Vectors) {
+  EXPECT_EQ(Base64UrlEncode(AsBytes("foobar")), "Zm9vYmFy");
+  EXPECT_EQ(Base64UrlEncode(AsBytes("fo")), "Zm8");
+  EXPECT_EQ(Base64UrlEncode(std::vector<std::uint8_t>{0xfb, 0xff}), "-_8");
+  auto decoded = Base64UrlDecode("Zm9vYg");
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(std::string(decoded->begin(), decoded->end()), "foob");
+}
+
+TEST(Encoding, Base64UrlRejectsStrayCharactersAndNonCanonicalTails) {
+  EXPECT_FALSE(Base64UrlDecode("Zm9v+mFy"));
+  EXPECT_FALSE(Base64UrlDecode("Zm9=" ));
+  EXPECT_FALSE(Base64UrlDecode("Zm9"  "x"  "Y"));  // length 5: 1 mod 4
+  EXPECT_FALSE(Base64UrlDecode("Zn"));             // low bits set in the last character
+}
+
+TEST(Encoding, Base64StandardDecodesBasicCredentials) {
+  EXPECT_EQ(Base64Decode("dXNlcjpwYXNz"), "user:pass");
+  EXPECT_EQ(Base64Decode("YQ=="), "a");
+  EXPECT_FALSE(Base64Decode("YQ="));
+  EXPECT_FALSE(Base64Decode("Y!=="));
+}
+
+}  // namespace
+}  // namespace sb

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "support/http_client.h"
+#include "support/server_process.h"
+#include "support/temp_dir.h"
+
+namespace sb::testing {
+
+using Json = nlohmann::ordered_json;
+
+inline constexpr const char* kEndpoints = "/api/relay/rest/endpoints/sip";
+
+// A running `switchboard serve` on a fresh SQLite file, and a client with the bootstrap project's
+// credentials. TearDown stops the server and expects a clean exit with no sanitizer report.
+class ApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  // Extra `serve` flags for a test (override before SetUp runs).
+  virtual std::vector<std::string> ServerArgs() const { return {"--sip-domain", "sip.test"}; }
+
+  // Creates an endpoint and returns its Relay JSON; fails the test unless 201.
+  Json CreateEndpoint(const std::string& username, const Json& extra = Json::object());
+
+  // A second project with its own token, made through the CLI against the same store.
+  struct ProjectCredentials {
+    std::string id;
+    std::string token;
+    std::string domain_identifier;
+  };
+  ProjectCredentials NewProject(const std::string& name, const std::string& scopes = "");
+
+  TempDir dir_;
+  std::unique_ptr<ServerProcess> server_;
+  std::unique_ptr<HttpClient> client_;
+};
+
+// Asserts a Relay 422 body whose errors include `code` on `attribute`.
+::testing::AssertionResult HasRelayError(const HttpResult& r, const std::string& code,
+                                         const std::string& attribute);
+
+}  // namespace sb::testing

@@ -1,0 +1,64 @@
+#include "http/router.h"
+
+#include <gtest/gtest.h>
+
+namespace sb::http {
+namespace {
+
+Router MakeRouter() {
+  Router router([](int status) { return Response::Json(status, std::to_string(status)); });
+  auto echo = [](std::string name) {
+    return [name](const Request&, const PathParams& p) {
+      std::string body = name;
+      for (const auto& v : p) body += ":" + v;
+      return Response::Json(200, body);
+    };
+  };
+  router.Add("GET", "/items", echo("list"));
+  router.Add("POST", "/items", echo("create"));
+  router.Add("GET", "/items/{id}", echo("get"));
+  router.Add("DELETE", "/items/{id}", echo("delete"));
+  router.Add("GET", "/items/special", echo("special"));
+  return router;
+}
+
+Response Call(const Router& r, std::string method, std::string path) {
+  Request req;
+  req.method = std::move(method);
+  req.path = std::move(path);
+  return r.Dispatch(req);
+}
+
+TEST(Router, MatchesMethodAndPathWithParameters) {
+  auto r = MakeRouter();
+  EXPECT_EQ(Call(r, "GET", "/items").body, "list");
+  EXPECT_EQ(Call(r, "POST", "/items").body, "create");
+  EXPECT_EQ(Call(r, "GET", "/items/42").body, "get:42");
+  EXPECT_EQ(Call(r, "GET", "/items/special").body, "special");
+}
+
+TEST(Router, ToleratesOneTrailingSlashOnly) {
+  auto r = MakeRouter();
+  EXPECT_EQ(Call(r, "GET", "/items/").body, "list");
+  EXPECT_EQ(Call(r, "GET", "/items/42/").body, "get:42");
+  EXPECT_EQ(Call(r, "GET", "/items//").status, 404);
+}
+
+TEST(Router, PathsAreCaseSensitive) { EXPECT_EQ(Call(MakeRouter(), "GET", "/Items").status, 404); }
+
+TEST(Router, WrongMethodIs405WithAllow) {
+  auto resp = Call(MakeRouter(), "PUT", "/items/42");
+  EXPECT_EQ(resp.status, 405);
+  ASSERT_EQ(resp.headers.back().first, "Allow");
+  EXPECT_EQ(resp.headers.back().second, "GET, DELETE");
+}
+
+TEST(Router, UnknownPathIs404) {
+  auto r = MakeRouter();
+  EXPECT_EQ(Call(r, "GET", "/nothing").status, 404);
+  EXPECT_EQ(Call(r, "GET", "").status, 404);
+  EXPECT_EQ(Call(r, "GET", "/items/42/more").status, 404);
+}
+
+}  // namespace
+}  // namespace sb::http

@@ -1,0 +1,204 @@
+// The EndpointStore contract (storage/endpoint_store.h), run against every store.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "storage/endpoint_store.h"
+#include "storage/store_fixture.h"
+
+namespace sb::testing {
+namespace {
+
+using ::testing::ElementsAre;
+
+constexpr const char* kProjectA = "01900000-0000-7000-8000-00000000000a";
+constexpr const char* kProjectB = "01900000-0000-7000-8000-00000000000b";
+
+// Ids whose order is their number, as UUIDv7 ids are.
+std::string Id(int n, char kind = 'e') {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "01900000-0000-7000-8%03d-%c%011d", n % 1000, kind == 'e' ? 'e' : 'f',
+                n);
+  return buf;
+}
+
+StoredEndpoint Endpoint(int n, const std::string& username, const std::string& project = kProjectA) {
+  StoredEndpoint s;
+  s.endpoint.id = Id(n);
+  s.endpoint.resource_id = Id(n, 'r');
+  s.endpoint.project_id = project;
+  s.endpoint.username = username;
+  s.endpoint.created_at = s.endpoint.updated_at = 1000 + n;
+  return s;
+}
+
+class EndpointStoreTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    MakeProject(kProjectA, "alpha");
+    MakeProject(kProjectB, "beta");
+  }
+  EndpointStore& store() { return *stores_.endpoints; }
+
+  std::vector<std::string> Usernames(const EndpointPage& page) {
+    std::vector<std::string> out;
+    for (const auto& r : page.rows) out.push_back(r.endpoint.username);
+    return out;
+  }
+};
+
+TEST_P(EndpointStoreTest, RoundTripsEveryField) {
+  StoredEndpoint s = Endpoint(1, "alice");
+  SipEndpoint& e = s.endpoint;
+  e.display_name = "Alice";
+  e.caller_id = "Front Desk ☎";
+  e.send_as = "+15551234567";
+  e.ciphers = {"AEAD_AES_256_GCM_8", "AES_CM_128_HMAC_SHA1_80"};
+  e.codecs = {"OPUS", "PCMU"};
+  e.encryption = "required";
+  e.call_handler = CallHandler::kLamlWebhooks;
+  e.companions[0] = "https://example.com/voice";
+  e.companions[1] = "GET";
+  s.credentials = {"ha1", "ha1sha", "ha1b", {0, 1, 2, 255}, "key"};
+  ASSERT_TRUE(store().Insert(s));
+  auto by_id = store().Get(kProjectA, e.id);
+  ASSERT_TRUE(by_id);
+  EXPECT_EQ(by_id->endpoint, e);
+  EXPECT_EQ(by_id->credentials, s.credentials);
+  auto by_resource = store().Get(kProjectA, e.resource_id);
+  ASSERT_TRUE(by_resource);
+  EXPECT_EQ(by_resource->endpoint, e);
+}
+
+TEST_P(EndpointStoreTest, AnotherProjectsRecordIsNotFound) {
+  ASSERT_TRUE(store().Insert(Endpoint(1, "alice")));
+  EXPECT_EQ(store().Get(kProjectB, Id(1)).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store().Delete(kProjectB, Id(1)).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store().Update(kProjectB, Id(1), [](StoredEndpoint e) -> Result<StoredEndpoint> {
+                     return e;
+                   }).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_TRUE(store().Get(kProjectA, Id(1)));
+}
+
+TEST_P(EndpointStoreTest, UsernamesAreUniquePerProjectIgnoringCase) {
+  ASSERT_TRUE(store().Insert(Endpoint(1, "Alice")));
+  EXPECT_EQ(store().Insert(Endpoint(2, "aLICE")).error().code, ErrorCode::kAlreadyExists);
+  EXPECT_TRUE(store().Insert(Endpoint(3, "alice", kProjectB)));
+}
+
+TEST_P(EndpointStoreTest, UpdateWritesWhatTheMutationReturnsOrNothing) {
+  ASSERT_TRUE(store().Insert(Endpoint(1, "alice")));
+  ASSERT_TRUE(store().Insert(Endpoint(2, "bob")));
+  auto renamed = store().Update(kProjectA, Id(1), [](StoredEndpoint e) -> Result<StoredEndpoint> {
+    e.endpoint.username = "carol";
+    return e;
+  });
+  ASSERT_TRUE(renamed);
+  EXPECT_EQ(store().Get(kProjectA, Id(1))->endpoint.username, "carol");
+
+  auto refused = store().Update(kProjectA, Id(1), [](StoredEndpoint e) -> Result<StoredEndpoint> {
+    e.endpoint.username = "dave";
+    return Fail(Error::Invalid("x", "y", "z"));
+  });
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(store().Get(kProjectA, Id(1))->endpoint.username, "carol");
+
+  auto taken = store().Update(kProjectA, Id(1), [](StoredEndpoint e) -> Result<StoredEndpoint> {
+    e.endpoint.username = "BOB";
+    return e;
+  });
+  EXPECT_EQ(taken.error().code, ErrorCode::kAlreadyExists);
+}
+
+TEST_P(EndpointStoreTest, ConcurrentUpdatesLoseNothing) {
+  StoredEndpoint s = Endpoint(1, "counter");
+  s.endpoint.caller_id = "0";
+  ASSERT_TRUE(store().Insert(s));
+  constexpr int kThreads = 8, kEach = 25;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kEach; ++i) {
+        auto r = store().Update(kProjectA, Id(1), [](StoredEndpoint e) -> Result<StoredEndpoint> {
+          e.endpoint.caller_id = std::to_string(std::stoi(*e.endpoint.caller_id) + 1);
+          return e;
+        });
+        EXPECT_TRUE(r) << (r ? "" : r.error().internal);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(store().Get(kProjectA, Id(1))->endpoint.caller_id, std::to_string(kThreads * kEach));
+}
+
+TEST_P(EndpointStoreTest, DeleteByEitherIdThenNotFound) {
+  ASSERT_TRUE(store().Insert(Endpoint(1, "alice")));
+  ASSERT_TRUE(store().Insert(Endpoint(2, "bob")));
+  EXPECT_TRUE(store().Delete(kProjectA, Id(1)));
+  EXPECT_TRUE(store().Delete(kProjectA, Id(2, 'r')));
+  EXPECT_EQ(store().Delete(kProjectA, Id(1)).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store().Get(kProjectA, Id(2)).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(EndpointStoreTest, ListsNewestFirstByKeysetInBothDirections) {
+  for (int i = 1; i <= 7; ++i) ASSERT_TRUE(store().Insert(Endpoint(i, "u" + std::to_string(i))));
+  ASSERT_TRUE(store().Insert(Endpoint(8, "other-project", kProjectB)));
+
+  auto first = store().List({kProjectA, {}, {}, {}, 3});
+  ASSERT_TRUE(first);
+  EXPECT_THAT(Usernames(*first), ElementsAre("u7", "u6", "u5"));
+  EXPECT_TRUE(first->has_older);
+
+  auto second = store().List({kProjectA, {}, {}, PageToken{PageDirection::kAfter, Id(5)}, 3});
+  EXPECT_THAT(Usernames(*second), ElementsAre("u4", "u3", "u2"));
+  EXPECT_TRUE(second->has_older);
+
+  auto last = store().List({kProjectA, {}, {}, PageToken{PageDirection::kAfter, Id(2)}, 3});
+  EXPECT_THAT(Usernames(*last), ElementsAre("u1"));
+  EXPECT_FALSE(last->has_older);
+
+  auto back = store().List({kProjectA, {}, {}, PageToken{PageDirection::kBefore, Id(4)}, 3});
+  EXPECT_THAT(Usernames(*back), ElementsAre("u7", "u6", "u5"));
+  EXPECT_TRUE(back->has_older);
+}
+
+TEST_P(EndpointStoreTest, CursorsSurviveTheDeletionOfTheirRow) {
+  for (int i = 1; i <= 5; ++i) ASSERT_TRUE(store().Insert(Endpoint(i, "u" + std::to_string(i))));
+  ASSERT_TRUE(store().Delete(kProjectA, Id(3)));
+  auto page = store().List({kProjectA, {}, {}, PageToken{PageDirection::kAfter, Id(3)}, 10});
+  EXPECT_THAT(Usernames(*page), ElementsAre("u2", "u1"));
+}
+
+TEST_P(EndpointStoreTest, FiltersAreCaseInsensitiveLiteralSubstrings) {
+  StoredEndpoint a = Endpoint(1, "Front_Desk");
+  a.endpoint.caller_id = "Reception 100%";
+  StoredEndpoint b = Endpoint(2, "frontXdesk");
+  b.endpoint.caller_id = "Reception 1000";
+  StoredEndpoint c = Endpoint(3, "warehouse");
+  ASSERT_TRUE(store().Insert(a));
+  ASSERT_TRUE(store().Insert(b));
+  ASSERT_TRUE(store().Insert(c));
+  auto query = [&](std::optional<std::string> user, std::optional<std::string> caller) {
+    return Usernames(*store().List({kProjectA, user, caller, {}, 50}));
+  };
+  EXPECT_THAT(query("FRONT", {}), ElementsAre("frontXdesk", "Front_Desk"));
+  EXPECT_THAT(query("t_d", {}), ElementsAre("Front_Desk"));  // '_' is not a wildcard
+  EXPECT_THAT(query({}, "100%"), ElementsAre("Front_Desk"));  // '%' is not a wildcard
+  EXPECT_THAT(query("desk", "reception 1000"), ElementsAre("frontXdesk"));
+  EXPECT_THAT(query("desk", "nobody"), ElementsAre());
+}
+
+TEST_P(EndpointStoreTest, KnowsWhichResourcesExist) {
+  ASSERT_TRUE(store().Insert(Endpoint(1, "alice")));
+  EXPECT_TRUE(*store().ResourceExists(kProjectA, Id(1, 'r')));
+  EXPECT_FALSE(*store().ResourceExists(kProjectB, Id(1, 'r')));
+  EXPECT_FALSE(*store().ResourceExists(kProjectA, Id(9, 'r')));
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, EndpointStoreTest, ::testing::Values("sqlite"), StoreName);
+
+}  // namespace
+}  // namespace sb::testing

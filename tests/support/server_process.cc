@@ -1,0 +1,115 @@
+#include "support/server_process.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace sb::testing {
+namespace {
+
+std::vector<char*> Argv(std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  return argv;
+}
+
+int ExitStatus(int status) {
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return -1;
+}
+
+}  // namespace
+
+std::string SwitchboardBinary() { return SB_SWITCHBOARD_BINARY; }
+
+CommandResult RunSwitchboard(const std::vector<std::string>& args) {
+  TempDir scratch;
+  std::string out_path = scratch.File("out"), err_path = scratch.File("err");
+  std::vector<std::string> full = {SwitchboardBinary()};
+  full.insert(full.end(), args.begin(), args.end());
+  pid_t pid = fork();
+  if (pid == 0) {
+    int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(out, 1);
+    dup2(err, 2);
+    auto argv = Argv(full);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return {ExitStatus(status), ReadFile(out_path), ReadFile(err_path)};
+}
+
+ServerProcess::ServerProcess(const TempDir& dir, std::vector<std::string> extra_args,
+                             std::string db)
+    : database(db.empty() ? dir.File("switchboard.db") : std::move(db)),
+      stderr_path(dir.File("server-" + std::to_string(::getpid()) + "-" +
+                           std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".log")) {
+  std::vector<std::string> args = {SwitchboardBinary(), "serve", "--listen", "127.0.0.1:0",
+                                   "--database", database, "--threads", "4"};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  pid_ = fork();
+  if (pid_ == 0) {
+    int err = ::open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    dup2(pipe_fds[1], 1);
+    dup2(err, 2);
+    close(pipe_fds[0]);
+    auto argv = Argv(args);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(pipe_fds[1]);
+  FILE* out = fdopen(pipe_fds[0], "r");
+  char line[1024];
+  while (fgets(line, sizeof line, out) != nullptr) {
+    std::string text(line);
+    if (!text.empty() && text.back() == '\n') text.pop_back();
+    if (text.rfind("project_id: ", 0) == 0) project_id = text.substr(12);
+    if (text.rfind("api_token: ", 0) == 0) token = text.substr(11);
+    if (text.rfind("listening on ", 0) == 0) {
+      base_url = text.substr(13);
+      break;
+    }
+  }
+  // Later output is not read; the pipe is closed so that writes fail rather than block.
+  fclose(out);
+  if (base_url.empty()) {
+    Stop();
+    throw std::runtime_error("switchboard serve did not start: " + Stderr());
+  }
+}
+
+ServerProcess::~ServerProcess() { Stop(); }
+
+int ServerProcess::Stop() {
+  if (pid_ > 0) {
+    kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    exit_status_ = ExitStatus(status);
+    pid_ = -1;
+  }
+  return exit_status_;
+}
+
+void ServerProcess::Kill() {
+  if (pid_ > 0) {
+    kill(pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    exit_status_ = ExitStatus(status);
+    pid_ = -1;
+  }
+}
+
+}  // namespace sb::testing

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+#include "support/http_client.h"
+#include "support/temp_dir.h"
+
+namespace sb::testing {
+
+// The switchboard binary under test (set by CMake).
+std::string SwitchboardBinary();
+
+// Runs the switchboard binary with `args` to completion; returns its exit code and stdout.
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+CommandResult RunSwitchboard(const std::vector<std::string>& args);
+
+// A `switchboard serve` child process on a free loopback port, with its store in `dir`. Reads
+// the bootstrap project id and token from stdout on first start, and waits for "listening on".
+// The destructor stops it with SIGTERM and expects a clean exit.
+class ServerProcess {
+ public:
+  // `database`: the store to serve (a file in `dir` by default).
+  explicit ServerProcess(const TempDir& dir, std::vector<std::string> extra_args = {},
+                         std::string database = "");
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  // SIGTERM, then wait; returns the exit status (0 on a graceful stop). Idempotent.
+  int Stop();
+  // SIGKILL, then wait: the crash case.
+  void Kill();
+
+  // A client with the bootstrap credentials.
+  HttpClient Client() const { return HttpClient(base_url, project_id, token); }
+
+  std::string base_url;
+  std::string project_id;  // empty when the store was not empty at start
+  std::string token;
+  std::string database;
+  std::string stderr_path;
+
+  std::string Stderr() const { return ReadFile(stderr_path); }
+
+ private:
+  pid_t pid_ = -1;
+  int exit_status_ = -1;
+};
+
+}  // namespace sb::testing
