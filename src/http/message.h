@@ -29,9 +29,9 @@ struct Response {
   std::string log_note;  // an error's internal text, for the access log only; never sent
 
   static Response Json(int status, std::string body) {
-    return {status, {{"Content-Type", "application/json"}}, std::move(body)};
+    return {status, {{"Content-Type", "application/json"}}, std::move(body), {}};
   }
-  static Response Empty(int status) { return {status, {}, {}}; }
+  static Response Empty(int status) { return {status, {}, {}, {}}; }
 };
 
 }  // namespace sb::http

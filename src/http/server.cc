@@ -16,9 +16,10 @@ namespace {
 // cut off by closing the connection, so that no client can make the server buffer without bound.
 constexpr std::uint64_t kHardBodyCap = 8u << 20;
 
-struct Traits : restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t> {
-  static constexpr bool use_connection_count_limiter = true;
-};
+// RESTinio's own connection-count limiter is not used: its per-connection monitors point into
+// the server object, and connections still parked in the io_context when it is destroyed at
+// shutdown would touch it after it is gone (seen under AddressSanitizer).
+using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
 
 using RestinioServer = restinio::http_server_t<Traits>;
 
@@ -55,7 +56,6 @@ class Server::Impl {
             .read_next_http_message_timelimit(options_.read_timeout)
             .write_http_response_timelimit(options_.write_timeout)
             .handle_request_timeout(options_.write_timeout)
-            .max_parallel_connections(options_.max_connections)
             .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(
                 std::max<std::uint64_t>(kHardBodyCap, 4 * options_.max_body_bytes)))
             .acceptor_post_bind_hook([this](asio::ip::tcp::acceptor& acceptor) {
@@ -116,7 +116,7 @@ class Server::Impl {
         return render_error_(500);
       } catch (...) {
         return Response{500, {{"Content-Type", "application/json"}},
-                        R"({"error":"Internal Server Error"})"};
+                        R"({"error":"Internal Server Error"})", {}};
       }
     }
   }
