@@ -8,7 +8,8 @@ namespace {
 void ReadString(const Json& object, const char* key, PatchField<std::string>& field,
                 std::vector<FieldError>& errors) {
   auto it = object.find(key);
-  if (it == object.end()) return;
+  if (it == object.end())
+    return;
   if (it->is_null()) {
     field.SetNull();
   } else if (it->is_string()) {
@@ -20,10 +21,12 @@ void ReadString(const Json& object, const char* key, PatchField<std::string>& fi
 
 // An array of strings; nullopt (with an error recorded) for anything else.
 std::optional<std::vector<std::string>> StringArray(const Json& value) {
-  if (!value.is_array()) return std::nullopt;
+  if (!value.is_array())
+    return std::nullopt;
   std::vector<std::string> out;
   for (const auto& item : value) {
-    if (!item.is_string()) return std::nullopt;
+    if (!item.is_string())
+      return std::nullopt;
     out.push_back(item.get<std::string>());
   }
   return out;
@@ -34,12 +37,14 @@ std::vector<std::string> SplitCommaList(const std::string& text) {
   std::size_t start = 0;
   while (start <= text.size()) {
     auto comma = text.find(',', start);
-    std::string item = text.substr(start, comma == std::string::npos ? std::string::npos
-                                                                     : comma - start);
+    std::string item =
+        text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     auto first = item.find_first_not_of(" \t");
     auto last = item.find_last_not_of(" \t");
-    if (first != std::string::npos) out.push_back(item.substr(first, last - first + 1));
-    if (comma == std::string::npos) break;
+    if (first != std::string::npos)
+      out.push_back(item.substr(first, last - first + 1));
+    if (comma == std::string::npos)
+      break;
     start = comma + 1;
   }
   return out;
@@ -47,19 +52,26 @@ std::vector<std::string> SplitCommaList(const std::string& text) {
 
 void ReadCiphers(const Json& object, EndpointPatch& patch) {
   auto it = object.find("ciphers");
-  if (it == object.end()) return;
-  if (it->is_null()) return patch.ciphers.SetNull();
-  if (auto list = StringArray(*it)) return patch.ciphers.Set(std::move(*list));
+  if (it == object.end())
+    return;
+  if (it->is_null())
+    return patch.ciphers.SetNull();
+  if (auto list = StringArray(*it))
+    return patch.ciphers.Set(std::move(*list));
   patch.decode_errors.push_back(
       {"not_an_array_of_strings", "ciphers", "ciphers must be an array of strings"});
 }
 
 void ReadCodecs(const Json& object, EndpointPatch& patch) {
   auto it = object.find("codecs");
-  if (it == object.end()) return;
-  if (it->is_null()) return patch.codecs.SetNull();
-  if (it->is_string()) return patch.codecs.Set(SplitCommaList(it->get<std::string>()));
-  if (auto list = StringArray(*it)) return patch.codecs.Set(std::move(*list));
+  if (it == object.end())
+    return;
+  if (it->is_null())
+    return patch.codecs.SetNull();
+  if (it->is_string())
+    return patch.codecs.Set(SplitCommaList(it->get<std::string>()));
+  if (auto list = StringArray(*it))
+    return patch.codecs.Set(std::move(*list));
   patch.decode_errors.push_back({"invalid_codecs_format", "codecs",
                                  "codecs must be an array of strings or a comma-separated string"});
 }

@@ -24,11 +24,15 @@ std::string Link(const std::string& base, const ListParams& params,
   auto add = [&](const std::string& name, const std::string& value) {
     query += (query.empty() ? "?" : "&") + name + "=" + PercentEncode(value);
   };
-  if (params.filter_caller_id) add("filter_caller_id", *params.filter_caller_id);
-  if (params.filter_username) add("filter_username", *params.filter_username);
-  if (page_number) add("page_number", std::to_string(*page_number));
+  if (params.filter_caller_id)
+    add("filter_caller_id", *params.filter_caller_id);
+  if (params.filter_username)
+    add("filter_username", *params.filter_username);
+  if (page_number)
+    add("page_number", std::to_string(*page_number));
   add("page_size", std::to_string(params.page_size));
-  if (token) add("page_token", EncodePageToken(*token));
+  if (token)
+    add("page_token", EncodePageToken(*token));
   for (const auto& [name, value] : extra) add(name, value);
   return base + query;
 }
@@ -38,22 +42,24 @@ std::string Link(const std::string& base, const ListParams& params,
 Result<ListParams> ParseListParams(const QueryParams& query) {
   ListParams params;
   std::vector<FieldError> errors;
-  if (auto v = QueryValue(query, "filter_username"); v && !v->empty()) params.filter_username = v;
-  if (auto v = QueryValue(query, "filter_caller_id"); v && !v->empty()) params.filter_caller_id = v;
+  if (auto v = QueryValue(query, "filter_username"); v && !v->empty())
+    params.filter_username = v;
+  if (auto v = QueryValue(query, "filter_caller_id"); v && !v->empty())
+    params.filter_caller_id = v;
   if (auto v = QueryValue(query, "page_size")) {
     if (auto n = ParseCount(*v, 1, kMaxPageSize)) {
       params.page_size = *n;
     } else {
-      errors.push_back({"invalid_parameter", "page_size",
-                        "page_size must be a whole number from 1 to 1000"});
+      errors.push_back(
+          {"invalid_parameter", "page_size", "page_size must be a whole number from 1 to 1000"});
     }
   }
   if (auto v = QueryValue(query, "page_number")) {
     if (auto n = ParseCount(*v, 0, 1'000'000'000)) {
       params.page_number = *n;
     } else {
-      errors.push_back({"invalid_parameter", "page_number",
-                        "page_number must be a whole number, 0 or more"});
+      errors.push_back(
+          {"invalid_parameter", "page_number", "page_number must be a whole number, 0 or more"});
     }
   }
   auto token = QueryValue(query, "page_token");
@@ -61,14 +67,15 @@ Result<ListParams> ParseListParams(const QueryParams& query) {
     if (auto decoded = DecodePageToken(*token)) {
       params.page_token = *decoded;
     } else {
-      errors.push_back({"page_token_is_invalid", "page_token",
-                        "page_token is not a token this server issued"});
+      errors.push_back(
+          {"page_token_is_invalid", "page_token", "page_token is not a token this server issued"});
     }
   } else if (params.page_number > 0) {
     errors.push_back({"page_token_required", "page_token",
                       "page_token is required when page_number is greater than 0"});
   }
-  if (!errors.empty()) return Fail(Error::Validation(std::move(errors)));
+  if (!errors.empty())
+    return Fail(Error::Validation(std::move(errors)));
   return params;
 }
 

@@ -7,9 +7,12 @@ namespace sb::api {
 namespace {
 
 int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
   return -1;
 }
 
@@ -20,17 +23,20 @@ std::optional<std::string> Decode(std::string_view text) {
     if (text[i] == '+') {
       out += ' ';
     } else if (text[i] == '%') {
-      if (i + 2 >= text.size()) return std::nullopt;
+      if (i + 2 >= text.size())
+        return std::nullopt;
       int hi = HexDigit(text[i + 1]);
       int lo = HexDigit(text[i + 2]);
-      if (hi < 0 || lo < 0) return std::nullopt;
+      if (hi < 0 || lo < 0)
+        return std::nullopt;
       out += static_cast<char>(hi * 16 + lo);
       i += 2;
     } else {
       out += text[i];
     }
   }
-  if (!IsValidUtf8(out)) return std::nullopt;
+  if (!IsValidUtf8(out))
+    return std::nullopt;
   return out;
 }
 
@@ -42,7 +48,8 @@ Result<QueryParams> ParseQuery(std::string_view query) {
     auto amp = query.find('&');
     std::string_view piece = query.substr(0, amp);
     query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
-    if (piece.empty()) continue;
+    if (piece.empty())
+      continue;
     auto eq = piece.find('=');
     auto name = Decode(piece.substr(0, eq));
     auto value = Decode(eq == std::string_view::npos ? std::string_view() : piece.substr(eq + 1));
@@ -58,7 +65,8 @@ Result<QueryParams> ParseQuery(std::string_view query) {
 std::optional<std::string> QueryValue(const QueryParams& params, std::string_view name) {
   std::optional<std::string> found;
   for (const auto& [key, value] : params) {
-    if (key == name) found = value;
+    if (key == name)
+      found = value;
   }
   return found;
 }
@@ -102,10 +110,12 @@ bool IsValidUtf8(std::string_view text) {
     } else {
       return false;
     }
-    if (i + extra >= text.size()) return false;
+    if (i + extra >= text.size())
+      return false;
     for (std::size_t k = 1; k <= extra; ++k) {
       auto cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xc0) != 0x80) return false;
+      if ((cc & 0xc0) != 0x80)
+        return false;
       cp = (cp << 6) | (cc & 0x3f);
     }
     // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.

@@ -9,7 +9,8 @@ namespace {
 // Host names, IPv4 and bracketed IPv6 literals, with an optional port. The Host header is echoed
 // into links, so anything else is replaced rather than reflected.
 bool IsPlausibleHost(std::string_view host) {
-  if (host.empty() || host.size() > 255) return false;
+  if (host.empty() || host.size() > 255)
+    return false;
   return std::all_of(host.begin(), host.end(), [](char c) {
     auto u = static_cast<unsigned char>(c);
     return (u < 0x80 && std::isalnum(u)) || c == '.' || c == '-' || c == ':' || c == '[' ||
@@ -19,14 +20,15 @@ bool IsPlausibleHost(std::string_view host) {
 
 }  // namespace
 
-Result<Caller> Authorize(const ApiContext& context, const http::Request& request,
-                         ScopeRule rule) {
+Result<Caller> Authorize(const ApiContext& context, const http::Request& request, ScopeRule rule) {
   auto caller = context.authenticator.Authenticate(request.Header("Authorization"));
-  if (!caller) return caller;
+  if (!caller)
+    return caller;
   bool allowed = rule == ScopeRule::kVoice
                      ? caller->HasAnyScope({"voice"})
                      : caller->HasAnyScope({"voice", "messaging", "fax", "video"});
-  if (!allowed) return Fail(Error::PermissionDenied());
+  if (!allowed)
+    return Fail(Error::PermissionDenied());
   return caller;
 }
 
@@ -39,7 +41,8 @@ std::string AbsoluteUrl(const ApiOptions& options, const http::Request& request,
   }
   std::string scheme = request.tls || options.behind_tls_proxy ? "https" : "http";
   std::string_view host = request.Header("Host");
-  if (!IsPlausibleHost(host)) host = options.fallback_host;
+  if (!IsPlausibleHost(host))
+    host = options.fallback_host;
   return scheme + "://" + std::string(host) + path;
 }
 

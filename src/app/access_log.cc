@@ -11,14 +11,14 @@ http::RequestHandler WithAccessLog(http::RequestHandler next) {
     auto start = std::chrono::steady_clock::now();
     spdlog::debug("begin {} {}", request.method, request.path);
     http::Response response = next(request);
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                    .count();
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     if (response.log_note.empty()) {
       spdlog::info("{} {} {} {:.3f}ms {}", request.method, request.path, response.status, ms,
                    request.remote_address);
     } else {
-      spdlog::warn("{} {} {} {:.3f}ms {} error: {}", request.method, request.path,
-                   response.status, ms, request.remote_address, response.log_note);
+      spdlog::warn("{} {} {} {:.3f}ms {} error: {}", request.method, request.path, response.status,
+                   ms, request.remote_address, response.log_note);
     }
     return response;
   };

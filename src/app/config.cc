@@ -15,7 +15,8 @@ void AddStoreOptions(CLI::App& command, Config& config) {
                   "with mode 0600 when absent)")
       ->envname("SWITCHBOARD_KEY_FILE");
   // Keys given in the environment are never offered as a flag: a flag would show in `ps`.
-  if (const char* keys = std::getenv("SWITCHBOARD_SECRET_KEYS")) config.secret_keys = keys;
+  if (const char* keys = std::getenv("SWITCHBOARD_SECRET_KEYS"))
+    config.secret_keys = keys;
 }
 
 void AddServeOptions(CLI::App& command, Config& config) {

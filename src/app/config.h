@@ -12,8 +12,8 @@ namespace sb {
 struct Config {
   // Store
   std::string database = "switchboard.db";  // SQLite file path
-  std::string key_file;                      // default: <database>.key
-  std::string secret_keys;                   // SWITCHBOARD_SECRET_KEYS: hex keys, comma-separated
+  std::string key_file;                     // default: <database>.key
+  std::string secret_keys;                  // SWITCHBOARD_SECRET_KEYS: hex keys, comma-separated
 
   // Server
   std::string listen = "127.0.0.1:8080";
@@ -28,9 +28,7 @@ struct Config {
   std::size_t min_password_length = 8;
   std::string log_level = "info";
 
-  std::string EffectiveKeyFile() const {
-    return key_file.empty() ? database + ".key" : key_file;
-  }
+  std::string EffectiveKeyFile() const { return key_file.empty() ? database + ".key" : key_file; }
 };
 
 // Registers the store options (--database, --key-file) on a command.

@@ -1,12 +1,12 @@
 #include "app/secret_key_file.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "domain/encoding.h"
 
@@ -15,7 +15,8 @@ namespace {
 
 std::string Trim(const std::string& s) {
   auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
+  if (first == std::string::npos)
+    return {};
   return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
 }
 
@@ -35,11 +36,13 @@ void CreateKeyFile(const std::string& path, RandomSource& random) {
   std::string text = "# switchboard password-sealing keys, oldest first; keep this file secret.\n" +
                      HexEncode(key) + "\n";
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) throw std::runtime_error("cannot create key file " + path);
+  if (fd < 0)
+    throw std::runtime_error("cannot create key file " + path);
   bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
             ::fsync(fd) == 0;
   ::close(fd);
-  if (!ok) throw std::runtime_error("cannot write key file " + path);
+  if (!ok)
+    throw std::runtime_error("cannot write key file " + path);
 }
 
 }  // namespace
@@ -51,22 +54,28 @@ std::vector<SecretKey> LoadOrCreateKeys(const std::string& path, const std::stri
     std::stringstream list(env_keys);
     std::string item;
     while (std::getline(list, item, ',')) {
-      if (!Trim(item).empty()) keys.push_back(ParseKey(Trim(item), "SWITCHBOARD_SECRET_KEYS"));
+      if (!Trim(item).empty())
+        keys.push_back(ParseKey(Trim(item), "SWITCHBOARD_SECRET_KEYS"));
     }
-    if (keys.empty()) throw std::runtime_error("SWITCHBOARD_SECRET_KEYS holds no key");
+    if (keys.empty())
+      throw std::runtime_error("SWITCHBOARD_SECRET_KEYS holds no key");
     return keys;
   }
   struct stat st;
-  if (::stat(path.c_str(), &st) != 0) CreateKeyFile(path, random);
+  if (::stat(path.c_str(), &st) != 0)
+    CreateKeyFile(path, random);
   std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read key file " + path);
+  if (!in)
+    throw std::runtime_error("cannot read key file " + path);
   std::string line;
   while (std::getline(in, line)) {
     line = Trim(line);
-    if (line.empty() || line[0] == '#') continue;
+    if (line.empty() || line[0] == '#')
+      continue;
     keys.push_back(ParseKey(line, "key file " + path));
   }
-  if (keys.empty()) throw std::runtime_error("key file " + path + " holds no key");
+  if (keys.empty())
+    throw std::runtime_error("key file " + path + " holds no key");
   return keys;
 }
 

@@ -1,11 +1,10 @@
 #include "app/serve_command.h"
 
-#include <signal.h>
-
 #include <cstdio>
 #include <iostream>
 #include <thread>
 
+#include <signal.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -64,7 +63,8 @@ int RunServe(const Config& config) {
 
   ProjectService projects(*stores.projects, ids, random, clock);
   auto bootstrap = projects.BootstrapIfEmpty();
-  if (!bootstrap) throw std::runtime_error("bootstrap failed: " + bootstrap.error().internal);
+  if (!bootstrap)
+    throw std::runtime_error("bootstrap failed: " + bootstrap.error().internal);
 
   EndpointServiceOptions endpoint_options;
   endpoint_options.sip_domain_suffix = config.sip_domain_suffix;
@@ -73,8 +73,8 @@ int RunServe(const Config& config) {
                             endpoint_options);
   Authenticator authenticator(*stores.projects);
 
-  api::ApiContext context{endpoints, authenticator,
-                          {config.public_base_url, config.behind_tls_proxy, config.listen}};
+  api::ApiContext context{
+      endpoints, authenticator, {config.public_base_url, config.behind_tls_proxy, config.listen}};
   http::Router router([](int status) { return api::StatusResponse(status); });
   AddHealthRoutes(router);
   api::AddRelayEndpointRoutes(router, context);
@@ -87,14 +87,14 @@ int RunServe(const Config& config) {
   options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
   options.write_timeout = std::chrono::seconds(config.write_timeout_seconds);
   options.drain_timeout = std::chrono::seconds(config.drain_timeout_seconds);
-  http::Server server(
-      options,
-      WithAccessLog([&router](http::Request& request) { return router.Dispatch(request); }),
-      [](int status) { return api::StatusResponse(status); });
+  http::Server server(options, WithAccessLog([&router](http::Request& request) {
+                        return router.Dispatch(request);
+                      }),
+                      [](int status) { return api::StatusResponse(status); });
   server.Start();
 
-  std::string host = listen.host.find(':') != std::string::npos ? "[" + listen.host + "]"
-                                                                 : listen.host;
+  std::string host =
+      listen.host.find(':') != std::string::npos ? "[" + listen.host + "]" : listen.host;
   if (*bootstrap && bootstrap->has_value()) {
     const Bootstrap& b = **bootstrap;
     std::cout << "created project \"" << b.project.name << "\" (SIP domain "

@@ -1,9 +1,9 @@
 #include "auth/authenticator.h"
 
+#include <algorithm>
+
 #include <openssl/crypto.h>
 #include <strings.h>
-
-#include <algorithm>
 
 #include "auth/token_secret.h"
 #include "domain/encoding.h"
@@ -34,24 +34,29 @@ bool IsKnownScope(std::string_view scope) {
 
 std::optional<BasicCredentials> ParseBasicAuthorization(std::string_view header) {
   while (!header.empty() && header.front() == ' ') header.remove_prefix(1);
-  if (header.size() < 6 || strncasecmp(header.data(), "basic ", 6) != 0) return std::nullopt;
+  if (header.size() < 6 || strncasecmp(header.data(), "basic ", 6) != 0)
+    return std::nullopt;
   header.remove_prefix(6);
   while (!header.empty() && header.front() == ' ') header.remove_prefix(1);
   while (!header.empty() && header.back() == ' ') header.remove_suffix(1);
   auto decoded = Base64Decode(header);
-  if (!decoded) return std::nullopt;
+  if (!decoded)
+    return std::nullopt;
   auto colon = decoded->find(':');
-  if (colon == std::string::npos) return std::nullopt;
+  if (colon == std::string::npos)
+    return std::nullopt;
   return BasicCredentials{decoded->substr(0, colon), decoded->substr(colon + 1)};
 }
 
 Result<Caller> Authenticator::Authenticate(std::string_view authorization) const {
   auto credentials = ParseBasicAuthorization(authorization);
-  if (!credentials || credentials->password.empty()) return Fail(Error::Unauthenticated());
+  if (!credentials || credentials->password.empty())
+    return Fail(Error::Unauthenticated());
   // Hash and look up even when the project id is malformed, so that every failure costs the same.
   auto match = projects_.FindToken(HashTokenSecret(credentials->password));
   if (!match) {
-    if (match.error().code == ErrorCode::kNotFound) return Fail(Error::Unauthenticated());
+    if (match.error().code == ErrorCode::kNotFound)
+      return Fail(Error::Unauthenticated());
     return Fail(match.error());  // the store is down: 503, not 401
   }
   std::string project_id =

@@ -17,9 +17,14 @@ int ReportError(const Error& error) {
   for (const auto& f : error.fields) message += (message.empty() ? "" : "; ") + f.message;
   if (message.empty()) {
     switch (error.code) {
-      case ErrorCode::kNotFound: message = "not found"; break;
-      case ErrorCode::kUnavailable: message = "the store is unavailable: " + error.internal; break;
-      default: message = error.internal.empty() ? "internal error" : error.internal;
+      case ErrorCode::kNotFound:
+        message = "not found";
+        break;
+      case ErrorCode::kUnavailable:
+        message = "the store is unavailable: " + error.internal;
+        break;
+      default:
+        message = error.internal.empty() ? "internal error" : error.internal;
     }
   }
   std::cerr << "switchboard: " << message << "\n";

@@ -29,7 +29,8 @@ nlohmann::ordered_json ProjectJson(const Project& p, const std::string& suffix) 
 int Create(const Config& config, const ProjectOptions& options) {
   AdminContext admin(config);
   auto project = admin.projects.CreateProject(options.name, options.domain_identifier);
-  if (!project) return ReportError(project.error());
+  if (!project)
+    return ReportError(project.error());
   if (options.json) {
     std::cout << ProjectJson(*project, options.sip_domain).dump(2) << "\n";
   } else {
@@ -42,7 +43,8 @@ int Create(const Config& config, const ProjectOptions& options) {
 int List(const Config& config, const ProjectOptions& options) {
   AdminContext admin(config);
   auto projects = admin.projects.ListProjects();
-  if (!projects) return ReportError(projects.error());
+  if (!projects)
+    return ReportError(projects.error());
   if (options.json) {
     auto out = nlohmann::ordered_json::array();
     for (const auto& p : *projects) out.push_back(ProjectJson(p, options.sip_domain));

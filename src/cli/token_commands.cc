@@ -31,14 +31,16 @@ nlohmann::ordered_json TokenJson(const ApiToken& t) {
                               {"scopes", t.scopes},
                               {"created_at", FormatTimestamp(t.created_at)},
                               {"revoked_at", nullptr}};
-  if (t.revoked_at) j["revoked_at"] = FormatTimestamp(*t.revoked_at);
+  if (t.revoked_at)
+    j["revoked_at"] = FormatTimestamp(*t.revoked_at);
   return j;
 }
 
 int Create(const Config& config, const TokenOptions& options) {
   AdminContext admin(config);
   auto issued = admin.projects.CreateToken(options.project_id, options.name, options.scopes);
-  if (!issued) return ReportError(issued.error());
+  if (!issued)
+    return ReportError(issued.error());
   if (options.json) {
     auto j = TokenJson(issued->token);
     j["token"] = issued->secret;
@@ -55,7 +57,8 @@ int Create(const Config& config, const TokenOptions& options) {
 int List(const Config& config, const TokenOptions& options) {
   AdminContext admin(config);
   auto tokens = admin.projects.ListTokens(options.project_id);
-  if (!tokens) return ReportError(tokens.error());
+  if (!tokens)
+    return ReportError(tokens.error());
   if (options.json) {
     auto out = nlohmann::ordered_json::array();
     for (const auto& t : *tokens) out.push_back(TokenJson(t));
@@ -73,7 +76,8 @@ int List(const Config& config, const TokenOptions& options) {
 int Revoke(const Config& config, const TokenOptions& options) {
   AdminContext admin(config);
   auto revoked = admin.projects.RevokeToken(options.project_id, options.token_id);
-  if (!revoked) return ReportError(revoked.error());
+  if (!revoked)
+    return ReportError(revoked.error());
   if (options.json) {
     std::cout << nlohmann::json{{"id", options.token_id}, {"revoked", true}}.dump() << "\n";
   } else {

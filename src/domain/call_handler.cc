@@ -4,10 +4,9 @@ namespace sb {
 namespace {
 
 constexpr std::array<std::string_view, 15> kHandlerNames = {
-    "default",          "passthrough",   "block-pstn",    "resource",
-    "laml_webhooks",    "laml_application", "dialogflow", "relay_topic",
-    "relay_context",    "relay_application", "relay_script", "video_room",
-    "call_flow",        "ai_agent",      "relay_connector",
+    "default",          "passthrough", "block-pstn",  "resource",      "laml_webhooks",
+    "laml_application", "dialogflow",  "relay_topic", "relay_context", "relay_application",
+    "relay_script",     "video_room",  "call_flow",   "ai_agent",      "relay_connector",
 };
 
 using H = CallHandler;
@@ -43,7 +42,8 @@ std::string_view CallHandlerName(CallHandler handler) {
 
 std::optional<CallHandler> ParseCallHandler(std::string_view name) {
   for (std::size_t i = 0; i < kHandlerNames.size(); ++i) {
-    if (kHandlerNames[i] == name) return static_cast<CallHandler>(i);
+    if (kHandlerNames[i] == name)
+      return static_cast<CallHandler>(i);
   }
   return std::nullopt;
 }

@@ -39,8 +39,8 @@ struct CompanionSpec {
   std::string_view name;  // the JSON key and the store column
   CallHandler handler;
   CompanionKind kind;
-  bool required;       // must be set when `handler` is chosen
-  int url_companion;   // for a kMethod: index of the URL it qualifies; -1 otherwise
+  bool required;      // must be set when `handler` is chosen
+  int url_companion;  // for a kMethod: index of the URL it qualifies; -1 otherwise
 };
 
 inline constexpr std::size_t kCompanionCount = 19;

@@ -1,8 +1,8 @@
 #include "domain/digest.h"
 
-#include <openssl/evp.h>
-
 #include <string>
+
+#include <openssl/evp.h>
 
 #include "domain/encoding.h"
 

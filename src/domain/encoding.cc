@@ -10,9 +10,12 @@ constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvw
 constexpr char kBase64Std[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
   return -1;
 }
 
@@ -37,10 +40,12 @@ std::string Encode64(std::span<const std::uint8_t> bytes, const char* alphabet) 
   }
   if (std::size_t rest = bytes.size() - i; rest > 0) {
     std::uint32_t v = bytes[i] << 16;
-    if (rest == 2) v |= bytes[i + 1] << 8;
+    if (rest == 2)
+      v |= bytes[i + 1] << 8;
     out += alphabet[(v >> 18) & 63];
     out += alphabet[(v >> 12) & 63];
-    if (rest == 2) out += alphabet[(v >> 6) & 63];
+    if (rest == 2)
+      out += alphabet[(v >> 6) & 63];
   }
   return out;
 }
@@ -48,14 +53,16 @@ std::string Encode64(std::span<const std::uint8_t> bytes, const char* alphabet) 
 // Decodes unpadded base64 in `alphabet`; rejects stray characters and non-canonical tails.
 std::optional<std::vector<std::uint8_t>> Decode64(std::string_view text,
                                                   const std::array<int, 256>& table) {
-  if (text.size() % 4 == 1) return std::nullopt;
+  if (text.size() % 4 == 1)
+    return std::nullopt;
   std::vector<std::uint8_t> out;
   out.reserve(text.size() * 3 / 4);
   std::uint32_t acc = 0;
   int bits = 0;
   for (char c : text) {
     int v = table[static_cast<unsigned char>(c)];
-    if (v < 0) return std::nullopt;
+    if (v < 0)
+      return std::nullopt;
     acc = (acc << 6) | static_cast<std::uint32_t>(v);
     bits += 6;
     if (bits >= 8) {
@@ -63,7 +70,8 @@ std::optional<std::vector<std::uint8_t>> Decode64(std::string_view text,
       out.push_back(static_cast<std::uint8_t>((acc >> bits) & 0xff));
     }
   }
-  if (bits > 0 && (acc & ((1u << bits) - 1)) != 0) return std::nullopt;
+  if (bits > 0 && (acc & ((1u << bits) - 1)) != 0)
+    return std::nullopt;
   return out;
 }
 
@@ -80,12 +88,14 @@ std::string HexEncode(std::span<const std::uint8_t> bytes) {
 }
 
 std::optional<std::vector<std::uint8_t>> HexDecode(std::string_view hex) {
-  if (hex.size() % 2 != 0) return std::nullopt;
+  if (hex.size() % 2 != 0)
+    return std::nullopt;
   std::vector<std::uint8_t> out(hex.size() / 2);
   for (std::size_t i = 0; i < out.size(); ++i) {
     int hi = HexValue(hex[2 * i]);
     int lo = HexValue(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0) return std::nullopt;
+    if (hi < 0 || lo < 0)
+      return std::nullopt;
     out[i] = static_cast<std::uint8_t>(hi * 16 + lo);
   }
   return out;
@@ -102,11 +112,13 @@ std::optional<std::vector<std::uint8_t>> Base64UrlDecode(std::string_view text) 
 
 std::optional<std::string> Base64Decode(std::string_view text) {
   static const auto kTable = ReverseTable(kBase64Std);
-  if (text.size() % 4 != 0) return std::nullopt;
+  if (text.size() % 4 != 0)
+    return std::nullopt;
   std::size_t pad = 0;
   while (pad < 2 && !text.empty() && text[text.size() - 1 - pad] == '=') ++pad;
   auto bytes = Decode64(text.substr(0, text.size() - pad), kTable);
-  if (!bytes) return std::nullopt;
+  if (!bytes)
+    return std::nullopt;
   return std::string(bytes->begin(), bytes->end());
 }
 

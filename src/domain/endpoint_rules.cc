@@ -37,7 +37,8 @@ class Errors {
 // Free text (caller_id, display_name, text companions): null or "" clears it.
 std::optional<std::string> FreeText(const std::string& name, const std::optional<std::string>& in,
                                     Errors& errors) {
-  if (!in || in->empty()) return std::nullopt;
+  if (!in || in->empty())
+    return std::nullopt;
   if (Utf8Length(*in) > kMaxText) {
     errors.Add("invalid_parameter", name, name + " must be at most 255 characters");
   } else if (HasControlCharacter(*in)) {
@@ -96,7 +97,8 @@ void CheckPasswordField(const EndpointPatch& patch, WriteKind kind, Surface surf
 
 void ApplySendAs(SipEndpoint& ep, const EndpointPatch& patch, Errors& errors) {
   const auto& f = patch.send_as;
-  if (!f.present) return;
+  if (!f.present)
+    return;
   if (!f.value || f.value->empty()) {
     ep.send_as.reset();
   } else if (*f.value == "random" || IsE164(*f.value)) {
@@ -109,7 +111,8 @@ void ApplySendAs(SipEndpoint& ep, const EndpointPatch& patch, Errors& errors) {
 
 void ApplyEncryption(SipEndpoint& ep, const EndpointPatch& patch, Errors& errors) {
   const auto& f = patch.encryption;
-  if (!f.present) return;
+  if (!f.present)
+    return;
   if (!f.value) {
     ep.encryption = "default";
   } else if (*f.value == "default" || *f.value == "required" || *f.value == "optional") {
@@ -123,7 +126,8 @@ void ApplyEncryption(SipEndpoint& ep, const EndpointPatch& patch, Errors& errors
 void ApplyCallHandler(SipEndpoint& ep, const EndpointPatch& patch, Surface surface,
                       Errors& errors) {
   const auto& f = patch.call_handler;
-  if (!f.present) return;
+  if (!f.present)
+    return;
   if (!f.value) {
     ep.call_handler = CallHandler::kDefault;
     return;
@@ -180,7 +184,8 @@ std::optional<std::string> CheckCompanion(const CompanionSpec& spec, const std::
       return upper;
     }
     case CompanionKind::kUuid:
-      if (!IsUuid(value)) errors.Add("invalid_parameter", name, name + " must be a UUID");
+      if (!IsUuid(value))
+        errors.Add("invalid_parameter", name, name + " must be a UUID");
       return CanonicalUuid(value);
     case CompanionKind::kFlowVersion:
       if (value != "working_copy" && value != "current_deployed") {
@@ -200,7 +205,8 @@ void ApplyCompanions(SipEndpoint& ep, const EndpointPatch& patch, Errors& errors
   const auto& specs = CompanionSpecs();
   for (std::size_t i = 0; i < kCompanionCount; ++i) {
     const auto& f = patch.companions[i];
-    if (!f.present) continue;
+    if (!f.present)
+      continue;
     if (!f.value || f.value->empty()) {
       ep.companions[i].reset();
     } else {
@@ -235,15 +241,18 @@ Result<SipEndpoint> ApplyEndpointPatch(SipEndpoint ep, const EndpointPatch& patc
                                        Surface surface, const EndpointRules& rules) {
   Errors errors;
   for (const auto& e : patch.decode_errors) errors.Add(e);
-  if (!errors.Has("username")) ApplyUsername(ep, patch, kind, errors);
-  if (!errors.Has("password")) CheckPasswordField(patch, kind, surface, rules, errors);
+  if (!errors.Has("username"))
+    ApplyUsername(ep, patch, kind, errors);
+  if (!errors.Has("password"))
+    CheckPasswordField(patch, kind, surface, rules, errors);
   if (patch.display_name.present && !errors.Has("display_name")) {
     ep.display_name = FreeText("display_name", patch.display_name.value, errors);
   }
   if (patch.caller_id.present && !errors.Has("caller_id")) {
     ep.caller_id = FreeText("caller_id", patch.caller_id.value, errors);
   }
-  if (!errors.Has("send_as")) ApplySendAs(ep, patch, errors);
+  if (!errors.Has("send_as"))
+    ApplySendAs(ep, patch, errors);
   if (patch.ciphers.present && !errors.Has("ciphers")) {
     ep.ciphers = MediaList("ciphers", patch.ciphers.value.value_or(std::vector<std::string>{}),
                            KnownCiphers(), errors);
@@ -252,20 +261,26 @@ Result<SipEndpoint> ApplyEndpointPatch(SipEndpoint ep, const EndpointPatch& patc
     ep.codecs = MediaList("codecs", patch.codecs.value.value_or(std::vector<std::string>{}),
                           KnownCodecs(), errors);
   }
-  if (!errors.Has("encryption")) ApplyEncryption(ep, patch, errors);
-  if (!errors.Has("call_handler")) ApplyCallHandler(ep, patch, surface, errors);
+  if (!errors.Has("encryption"))
+    ApplyEncryption(ep, patch, errors);
+  if (!errors.Has("call_handler"))
+    ApplyCallHandler(ep, patch, surface, errors);
   ApplyResourceId(ep, patch, errors);
   ApplyCompanions(ep, patch, errors);
-  if (!errors.Empty()) return Fail(Error::Validation(errors.Take()));
+  if (!errors.Empty())
+    return Fail(Error::Validation(errors.Take()));
   return ep;
 }
 
 std::string CheckUsername(std::string_view username) {
-  if (username.empty()) return "username must not be blank";
-  if (username.size() > kMaxUsername) return "username must be at most 64 characters";
+  if (username.empty())
+    return "username must not be blank";
+  if (username.size() > kMaxUsername)
+    return "username must be at most 64 characters";
   for (char c : username) {
     auto u = static_cast<unsigned char>(c);
-    if (std::isspace(u) || c == '@') return "username must not contain whitespace or @";
+    if (std::isspace(u) || c == '@')
+      return "username must not contain whitespace or @";
   }
   for (char c : username) {
     auto u = static_cast<unsigned char>(c);
@@ -281,8 +296,10 @@ std::string CheckPassword(std::string_view password, std::size_t min_length) {
   if (length < min_length) {
     return "password must be at least " + std::to_string(min_length) + " characters";
   }
-  if (length > kMaxPassword) return "password must be at most 128 characters";
-  if (HasControlCharacter(password)) return "password must not contain control characters";
+  if (length > kMaxPassword)
+    return "password must be at most 128 characters";
+  if (HasControlCharacter(password))
+    return "password must not contain control characters";
   return {};
 }
 
@@ -290,14 +307,15 @@ bool IsE164(std::string_view number) {
   if (number.size() < 8 || number.size() > 16 || number[0] != '+' || number[1] == '0') {
     return false;
   }
-  return std::all_of(number.begin() + 1, number.end(),
-                     [](char c) { return c >= '0' && c <= '9'; });
+  return std::all_of(number.begin() + 1, number.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool IsHttpUrl(std::string_view url) {
-  if (url.size() > kMaxUrl) return false;
+  if (url.size() > kMaxUrl)
+    return false;
   std::string lower;
-  for (char c : url.substr(0, 8)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : url.substr(0, 8))
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   std::size_t host_start;
   if (lower.rfind("http://", 0) == 0) {
     host_start = 7;
@@ -319,11 +337,13 @@ bool IsHttpUrl(std::string_view url) {
 bool HasControlCharacter(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto u = static_cast<unsigned char>(text[i]);
-    if (u < 0x20 || u == 0x7f) return true;
+    if (u < 0x20 || u == 0x7f)
+      return true;
     // C1 controls U+0080..U+009F are encoded as C2 80..C2 9F.
     if (u == 0xc2 && i + 1 < text.size()) {
       auto next = static_cast<unsigned char>(text[i + 1]);
-      if (next >= 0x80 && next <= 0x9f) return true;
+      if (next >= 0x80 && next <= 0x9f)
+        return true;
     }
   }
   return false;

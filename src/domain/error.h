@@ -44,7 +44,8 @@ struct Error {
     return Validation({{std::move(code), std::move(attribute), std::move(message)}});
   }
   static Error Malformed(std::string code, std::string attribute, std::string message) {
-    return {ErrorCode::kMalformed, {{std::move(code), std::move(attribute), std::move(message)}}, {}};
+    return {
+        ErrorCode::kMalformed, {{std::move(code), std::move(attribute), std::move(message)}}, {}};
   }
   static Error NotFound(std::string internal = {}) {
     return {ErrorCode::kNotFound, {}, std::move(internal)};

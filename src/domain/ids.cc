@@ -45,10 +45,12 @@ std::string IdGenerator::NewId() {
 }
 
 bool IsUuid(std::string_view text) {
-  if (text.size() != 36) return false;
+  if (text.size() != 36)
+    return false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (i == 8 || i == 13 || i == 18 || i == 23) {
-      if (text[i] != '-') return false;
+      if (text[i] != '-')
+        return false;
     } else if (!std::isxdigit(static_cast<unsigned char>(text[i]))) {
       return false;
     }

@@ -12,8 +12,17 @@ constexpr std::array<std::string_view, 5> kCiphers = {
 };
 
 constexpr std::array<std::string_view, 11> kCodecs = {
-    "PCMU",           "PCMA",           "G722", "G729", "OPUS", "OPUS@48000H@20I",
-    "OPUS@24000H@20I", "OPUS@16000H@20I", "OPUS@8000H@20I", "VP8", "H264",
+    "PCMU",
+    "PCMA",
+    "G722",
+    "G729",
+    "OPUS",
+    "OPUS@48000H@20I",
+    "OPUS@24000H@20I",
+    "OPUS@16000H@20I",
+    "OPUS@8000H@20I",
+    "VP8",
+    "H264",
 };
 
 }  // namespace
@@ -24,7 +33,8 @@ std::span<const std::string_view> KnownCodecs() { return kCodecs; }
 std::vector<std::string> WithoutDuplicates(const std::vector<std::string>& values) {
   std::vector<std::string> out;
   for (const auto& v : values) {
-    if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+    if (std::find(out.begin(), out.end(), v) == out.end())
+      out.push_back(v);
   }
   return out;
 }

@@ -13,7 +13,8 @@ constexpr std::size_t kUuidBytes = 16;
 std::string UuidHex(std::string_view uuid) {
   std::string hex;
   for (char c : uuid) {
-    if (c != '-') hex += c;
+    if (c != '-')
+      hex += c;
   }
   return hex;
 }
@@ -26,13 +27,16 @@ std::string EncodePageToken(const PageToken& token) {
 }
 
 std::optional<PageToken> DecodePageToken(std::string_view text) {
-  if (text.size() < 2 || text[0] != 'P' || (text[1] != 'A' && text[1] != 'B')) return std::nullopt;
+  if (text.size() < 2 || text[0] != 'P' || (text[1] != 'A' && text[1] != 'B'))
+    return std::nullopt;
   auto bytes = Base64UrlDecode(text.substr(2));
-  if (!bytes || bytes->size() != kUuidBytes) return std::nullopt;
+  if (!bytes || bytes->size() != kUuidBytes)
+    return std::nullopt;
   std::string hex = HexEncode(*bytes);
   std::string uuid = hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
                      hex.substr(16, 4) + "-" + hex.substr(20);
-  if (!IsUuid(uuid)) return std::nullopt;
+  if (!IsUuid(uuid))
+    return std::nullopt;
   return PageToken{text[1] == 'A' ? PageDirection::kAfter : PageDirection::kBefore, uuid};
 }
 

@@ -1,8 +1,8 @@
 #include "domain/random.h"
 
-#include <openssl/rand.h>
-
 #include <cstdlib>
+
+#include <openssl/rand.h>
 
 namespace sb {
 

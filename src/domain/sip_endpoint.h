@@ -37,9 +37,9 @@ struct SipEndpoint {
 // What the registrar needs and what lets the server re-derive it (CONTRACT 9). All empty when the
 // endpoint has no password (it then cannot register).
 struct SipCredentials {
-  std::string ha1;         // MD5(username:realm:password), lower-case hex
-  std::string ha1_sha256;  // SHA-256(username:realm:password), RFC 8760
-  std::string ha1b;        // MD5(username@domain:realm:password)
+  std::string ha1;                            // MD5(username:realm:password), lower-case hex
+  std::string ha1_sha256;                     // SHA-256(username:realm:password), RFC 8760
+  std::string ha1b;                           // MD5(username@domain:realm:password)
   std::vector<std::uint8_t> sealed_password;  // AES-256-GCM, see password_sealer.h
   std::string key_id;                         // which server key sealed it
 

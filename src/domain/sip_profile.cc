@@ -17,9 +17,12 @@ std::string SipDomain(const SipProfile& profile, const std::string& domain_suffi
 }
 
 SipEndpoint ResolveInherited(SipEndpoint endpoint, const SipProfile& profile) {
-  if (!endpoint.send_as) endpoint.send_as = profile.default_send_as.value_or("random");
-  if (endpoint.ciphers.empty()) endpoint.ciphers = profile.default_ciphers;
-  if (endpoint.codecs.empty()) endpoint.codecs = profile.default_codecs;
+  if (!endpoint.send_as)
+    endpoint.send_as = profile.default_send_as.value_or("random");
+  if (endpoint.ciphers.empty())
+    endpoint.ciphers = profile.default_ciphers;
+  if (endpoint.codecs.empty())
+    endpoint.codecs = profile.default_codecs;
   return endpoint;
 }
 

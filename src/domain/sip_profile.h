@@ -13,8 +13,8 @@ struct SipProfile {
   std::string domain_identifier;  // the first label of the project's SIP domain; unique
   std::vector<std::string> default_codecs;
   std::vector<std::string> default_ciphers;
-  std::string default_encryption = "optional";    // "required" or "optional"
-  std::optional<std::string> default_send_as;     // E.164, or nullopt meaning random
+  std::string default_encryption = "optional";          // "required" or "optional"
+  std::optional<std::string> default_send_as;           // E.164, or nullopt meaning random
   std::string default_outbound_policy = "passthrough";  // or "block-pstn"
 
   bool operator==(const SipProfile&) const = default;

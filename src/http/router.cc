@@ -7,13 +7,16 @@ namespace {
 
 std::vector<std::string_view> SplitPath(std::string_view path) {
   std::vector<std::string_view> out;
-  if (path.size() > 1 && path.back() == '/') path.remove_suffix(1);  // one trailing slash
-  if (path.empty() || path.front() != '/') return out;
+  if (path.size() > 1 && path.back() == '/')
+    path.remove_suffix(1);  // one trailing slash
+  if (path.empty() || path.front() != '/')
+    return out;
   path.remove_prefix(1);
   while (true) {
     auto slash = path.find('/');
     out.push_back(path.substr(0, slash));
-    if (slash == std::string_view::npos) break;
+    if (slash == std::string_view::npos)
+      break;
     path.remove_prefix(slash + 1);
   }
   return out;
@@ -40,9 +43,11 @@ std::vector<const Router::Route*> Router::Match(std::string_view path,
                                                 std::vector<PathParams>& params) const {
   auto segments = SplitPath(path);
   std::vector<const Route*> matched;
-  if (segments.empty()) return matched;
+  if (segments.empty())
+    return matched;
   for (const auto& route : routes_) {
-    if (route.segments.size() != segments.size()) continue;
+    if (route.segments.size() != segments.size())
+      continue;
     PathParams values;
     bool ok = true;
     for (std::size_t i = 0; i < segments.size() && ok; ++i) {
@@ -76,9 +81,11 @@ std::vector<const Router::Route*> Router::Match(std::string_view path,
 Response Router::Dispatch(const Request& request) const {
   std::vector<PathParams> params;
   auto matched = Match(request.path, params);
-  if (matched.empty()) return render_error_(404);
+  if (matched.empty())
+    return render_error_(404);
   for (std::size_t i = 0; i < matched.size(); ++i) {
-    if (matched[i]->method == request.method) return matched[i]->handler(request, params[i]);
+    if (matched[i]->method == request.method)
+      return matched[i]->handler(request, params[i]);
   }
   std::string allow;
   for (const auto* route : matched) {

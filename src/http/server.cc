@@ -62,8 +62,8 @@ class Server::Impl {
               bound_port_ = acceptor.local_endpoint().port();
             })
             .request_handler([this](restinio::request_handle_t req) { return Handle(req); });
-    server_ = std::make_unique<RestinioServer>(restinio::external_io_context(io_),
-                                               std::move(settings));
+    server_ =
+        std::make_unique<RestinioServer>(restinio::external_io_context(io_), std::move(settings));
     server_->open_sync();
     work_ = std::make_unique<asio::executor_work_guard<asio::io_context::executor_type>>(
         io_.get_executor());
@@ -75,7 +75,8 @@ class Server::Impl {
   std::uint16_t port() const { return bound_port_; }
 
   void Stop() {
-    if (threads_.empty()) return;
+    if (threads_.empty())
+      return;
     // Stop accepting; connections already open may still finish their requests.
     asio::post(io_, [this] { server_->close_sync(); });
     {
@@ -100,7 +101,8 @@ class Server::Impl {
         restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
         std::string(ReasonPhrase(response.status))});
     for (auto& [name, value] : response.headers) builder.append_header(name, value);
-    if (response.status != 204) builder.set_body(std::move(response.body));
+    if (response.status != 204)
+      builder.set_body(std::move(response.body));
     builder.done([this](const asio::error_code&) { Finished(); });
     return restinio::request_accepted();
   }
@@ -108,41 +110,60 @@ class Server::Impl {
   // Everything a handler does, with every exception turned into a 500.
   Response Produce(const restinio::request_handle_t& req) {
     try {
-      if (req->body().size() > options_.max_body_bytes) return render_error_(413);
+      if (req->body().size() > options_.max_body_bytes)
+        return render_error_(413);
       Request request = ToRequest(req);
       return handler_(request);
     } catch (...) {
       try {
         return render_error_(500);
       } catch (...) {
-        return Response{500, {{"Content-Type", "application/json"}},
-                        R"({"error":"Internal Server Error"})", {}};
+        return Response{500,
+                        {{"Content-Type", "application/json"}},
+                        R"({"error":"Internal Server Error"})",
+                        {}};
       }
     }
   }
 
   void Finished() {
     std::lock_guard lock(mutex_);
-    if (--in_flight_ == 0) drained_.notify_all();
+    if (--in_flight_ == 0)
+      drained_.notify_all();
   }
 
   static std::string_view ReasonPhrase(int status) {
     switch (status) {
-      case 200: return "OK";
-      case 201: return "Created";
-      case 204: return "No Content";
-      case 400: return "Bad Request";
-      case 401: return "Unauthorized";
-      case 403: return "Forbidden";
-      case 404: return "Not Found";
-      case 405: return "Method Not Allowed";
-      case 413: return "Payload Too Large";
-      case 422: return "Unprocessable Entity";
-      case 429: return "Too Many Requests";
-      case 431: return "Request Header Fields Too Large";
-      case 500: return "Internal Server Error";
-      case 503: return "Service Unavailable";
-      default: return "Unknown";
+      case 200:
+        return "OK";
+      case 201:
+        return "Created";
+      case 204:
+        return "No Content";
+      case 400:
+        return "Bad Request";
+      case 401:
+        return "Unauthorized";
+      case 403:
+        return "Forbidden";
+      case 404:
+        return "Not Found";
+      case 405:
+        return "Method Not Allowed";
+      case 413:
+        return "Payload Too Large";
+      case 422:
+        return "Unprocessable Entity";
+      case 429:
+        return "Too Many Requests";
+      case 431:
+        return "Request Header Fields Too Large";
+      case 500:
+        return "Internal Server Error";
+      case 503:
+        return "Service Unavailable";
+      default:
+        return "Unknown";
     }
   }
 

@@ -14,7 +14,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0: any free port (read it back with port())
   std::size_t threads = 4;
-  std::size_t max_body_bytes = 1 << 20;  // larger bodies answer 413
+  std::size_t max_body_bytes = 1 << 20;    // larger bodies answer 413
   std::chrono::seconds read_timeout{30};   // to read a whole request
   std::chrono::seconds write_timeout{30};  // to write a whole response
   std::chrono::seconds drain_timeout{15};  // graceful stop: longest wait for in-flight requests

@@ -21,8 +21,8 @@ Error MapWriteError(Error error) {
 }  // namespace
 
 EndpointService::EndpointService(EndpointStore& endpoints, ProjectStore& projects,
-                                 const PasswordSealer& sealer, IdGenerator& ids,
-                                 const Clock& clock, EndpointServiceOptions options)
+                                 const PasswordSealer& sealer, IdGenerator& ids, const Clock& clock,
+                                 EndpointServiceOptions options)
     : endpoints_(endpoints),
       projects_(projects),
       sealer_(sealer),
@@ -32,12 +32,12 @@ EndpointService::EndpointService(EndpointStore& endpoints, ProjectStore& project
 
 Result<SipProfile> EndpointService::Profile(const std::string& project_id) {
   auto project = projects_.GetProject(project_id);
-  if (!project) return Fail(project.error());
+  if (!project)
+    return Fail(project.error());
   return project->profile;
 }
 
-SipCredentials EndpointService::Credentials(const SipEndpoint& endpoint,
-                                            const SipProfile& profile,
+SipCredentials EndpointService::Credentials(const SipEndpoint& endpoint, const SipProfile& profile,
                                             const std::string& password) const {
   SipCredentials credentials =
       DeriveDigests(endpoint.username, SipDomain(profile, options_.sip_domain_suffix), password);
@@ -55,20 +55,25 @@ Result<void> EndpointService::CheckHandlerResource(const SipEndpoint& endpoint) 
   Error unrecognized = Error::Invalid(
       "provided_id_is_unrecognized", "calling_handler_resource_id",
       "calling_handler_resource_id must be the id of another resource of this project");
-  if (target == endpoint.resource_id || target == endpoint.id) return Fail(unrecognized);
+  if (target == endpoint.resource_id || target == endpoint.id)
+    return Fail(unrecognized);
   auto exists = endpoints_.ResourceExists(endpoint.project_id, target);
-  if (!exists) return Fail(exists.error());
-  if (!*exists) return Fail(unrecognized);
+  if (!exists)
+    return Fail(exists.error());
+  if (!*exists)
+    return Fail(unrecognized);
   return {};
 }
 
 Result<SipEndpoint> EndpointService::Create(const std::string& project_id,
                                             const EndpointPatch& patch, Surface surface) {
-  auto built = ApplyEndpointPatch(SipEndpoint{}, patch, WriteKind::kCreate, surface,
-                                  options_.rules);
-  if (!built) return built;
+  auto built =
+      ApplyEndpointPatch(SipEndpoint{}, patch, WriteKind::kCreate, surface, options_.rules);
+  if (!built)
+    return built;
   auto profile = Profile(project_id);
-  if (!profile) return Fail(profile.error());
+  if (!profile)
+    return Fail(profile.error());
 
   StoredEndpoint stored;
   stored.endpoint = std::move(*built);
@@ -77,7 +82,8 @@ Result<SipEndpoint> EndpointService::Create(const std::string& project_id,
   e.resource_id = ids_.NewId();
   e.project_id = project_id;
   e.created_at = e.updated_at = clock_.Now();
-  if (auto checked = CheckHandlerResource(e); !checked) return Fail(checked.error());
+  if (auto checked = CheckHandlerResource(e); !checked)
+    return Fail(checked.error());
   if (patch.password.value && !patch.password.value->empty()) {
     stored.credentials = Credentials(e, *profile, *patch.password.value);
   }
@@ -89,23 +95,28 @@ Result<SipEndpoint> EndpointService::Create(const std::string& project_id,
 
 Result<SipEndpoint> EndpointService::Get(const std::string& project_id, const std::string& id) {
   auto stored = endpoints_.Get(project_id, id);
-  if (!stored) return Fail(stored.error());
+  if (!stored)
+    return Fail(stored.error());
   auto profile = Profile(project_id);
-  if (!profile) return Fail(profile.error());
+  if (!profile)
+    return Fail(profile.error());
   return ResolveInherited(std::move(stored->endpoint), *profile);
 }
 
 Result<SipEndpoint> EndpointService::Update(const std::string& project_id, const std::string& id,
                                             const EndpointPatch& patch, Surface surface) {
   auto profile = Profile(project_id);
-  if (!profile) return Fail(profile.error());
+  if (!profile)
+    return Fail(profile.error());
   bool new_password = patch.password.value && !patch.password.value->empty();
-  auto updated = endpoints_.Update(
-      project_id, id, [&](StoredEndpoint current) -> Result<StoredEndpoint> {
+  auto updated =
+      endpoints_.Update(project_id, id, [&](StoredEndpoint current) -> Result<StoredEndpoint> {
         auto next = ApplyEndpointPatch(current.endpoint, patch, WriteKind::kUpdate, surface,
                                        options_.rules);
-        if (!next) return Fail(next.error());
-        if (auto checked = CheckHandlerResource(*next); !checked) return Fail(checked.error());
+        if (!next)
+          return Fail(next.error());
+        if (auto checked = CheckHandlerResource(*next); !checked)
+          return Fail(checked.error());
         // Strictly increasing, so every update is visible even within one clock tick.
         next->updated_at = std::max(clock_.Now(), current.endpoint.updated_at + 1);
         StoredEndpoint out{std::move(*next), std::move(current.credentials)};
@@ -117,12 +128,14 @@ Result<SipEndpoint> EndpointService::Update(const std::string& project_id, const
           // sealed password.
           auto password = sealer_.Open(out.credentials.sealed_password, out.credentials.key_id,
                                        out.endpoint.id);
-          if (!password) return Fail(password.error());
+          if (!password)
+            return Fail(password.error());
           out.credentials = Credentials(out.endpoint, *profile, *password);
         }
         return out;
       });
-  if (!updated) return Fail(MapWriteError(updated.error()));
+  if (!updated)
+    return Fail(MapWriteError(updated.error()));
   return ResolveInherited(std::move(updated->endpoint), *profile);
 }
 
@@ -132,9 +145,11 @@ Result<void> EndpointService::Delete(const std::string& project_id, const std::s
 
 Result<EndpointListResult> EndpointService::List(const EndpointListQuery& query) {
   auto profile = Profile(query.project_id);
-  if (!profile) return Fail(profile.error());
+  if (!profile)
+    return Fail(profile.error());
   auto page = endpoints_.List(query);
-  if (!page) return Fail(page.error());
+  if (!page)
+    return Fail(page.error());
   EndpointListResult out;
   out.has_older = page->has_older;
   out.endpoints.reserve(page->rows.size());

@@ -28,9 +28,11 @@ std::string Slug(const std::string& name) {
 }  // namespace
 
 bool IsDomainIdentifier(const std::string& text) {
-  if (text.empty() || text.size() > 63 || text.front() == '-' || text.back() == '-') return false;
+  if (text.empty() || text.size() > 63 || text.front() == '-' || text.back() == '-')
+    return false;
   for (char c : text) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+      return false;
   }
   return true;
 }
@@ -38,8 +40,8 @@ bool IsDomainIdentifier(const std::string& text) {
 Result<Project> ProjectService::CreateProject(const std::string& name,
                                               const std::string& domain_identifier) {
   if (name.empty() || name.size() > 255) {
-    return Fail(Error::Invalid("invalid_parameter", "name",
-                               "name must be between 1 and 255 characters"));
+    return Fail(
+        Error::Invalid("invalid_parameter", "name", "name must be between 1 and 255 characters"));
   }
   std::string identifier = domain_identifier;
   if (identifier.empty()) {
@@ -73,8 +75,10 @@ Result<Project> ProjectService::GetProject(const std::string& project_id) {
 Result<IssuedToken> ProjectService::CreateToken(const std::string& project_id,
                                                 const std::string& name,
                                                 std::vector<std::string> scopes) {
-  if (auto project = projects_.GetProject(project_id); !project) return Fail(project.error());
-  if (scopes.empty()) scopes = AllScopes();
+  if (auto project = projects_.GetProject(project_id); !project)
+    return Fail(project.error());
+  if (scopes.empty())
+    scopes = AllScopes();
   for (const auto& scope : scopes) {
     if (!IsKnownScope(scope)) {
       return Fail(Error::Invalid("invalid_parameter", "scopes",
@@ -83,15 +87,15 @@ Result<IssuedToken> ProjectService::CreateToken(const std::string& project_id,
   }
   IssuedToken issued{{ids_.NewId(), project_id, name, std::move(scopes), clock_.Now(), {}},
                      NewTokenSecret(random_)};
-  if (auto stored = projects_.CreateToken(issued.token, HashTokenSecret(issued.secret));
-      !stored) {
+  if (auto stored = projects_.CreateToken(issued.token, HashTokenSecret(issued.secret)); !stored) {
     return Fail(stored.error());
   }
   return issued;
 }
 
 Result<std::vector<ApiToken>> ProjectService::ListTokens(const std::string& project_id) {
-  if (auto project = projects_.GetProject(project_id); !project) return Fail(project.error());
+  if (auto project = projects_.GetProject(project_id); !project)
+    return Fail(project.error());
   return projects_.ListTokens(project_id);
 }
 
@@ -102,12 +106,16 @@ Result<void> ProjectService::RevokeToken(const std::string& project_id,
 
 Result<std::optional<Bootstrap>> ProjectService::BootstrapIfEmpty() {
   auto empty = projects_.IsEmpty();
-  if (!empty) return Fail(empty.error());
-  if (!*empty) return std::optional<Bootstrap>();
+  if (!empty)
+    return Fail(empty.error());
+  if (!*empty)
+    return std::optional<Bootstrap>();
   auto project = CreateProject("default", "");
-  if (!project) return Fail(project.error());
+  if (!project)
+    return Fail(project.error());
   auto token = CreateToken(project->id, "bootstrap", {});
-  if (!token) return Fail(token.error());
+  if (!token)
+    return Fail(token.error());
   return std::optional<Bootstrap>(Bootstrap{std::move(*project), std::move(*token)});
 }
 

@@ -27,8 +27,7 @@ struct Bootstrap {
 // Projects and API tokens (CONTRACT 2), for the CLI and first-run bootstrap. Thread-safe.
 class ProjectService {
  public:
-  ProjectService(ProjectStore& projects, IdGenerator& ids, RandomSource& random,
-                 const Clock& clock)
+  ProjectService(ProjectStore& projects, IdGenerator& ids, RandomSource& random, const Clock& clock)
       : projects_(projects), ids_(ids), random_(random), clock_(clock) {}
 
   // `domain_identifier` empty: derived from the name plus a random suffix. kInvalidArgument for

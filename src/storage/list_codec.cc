@@ -5,7 +5,8 @@ namespace sb {
 std::string JoinList(const std::vector<std::string>& values) {
   std::string out;
   for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i) out += ',';
+    if (i)
+      out += ',';
     out += values[i];
   }
   return out;
@@ -16,7 +17,8 @@ std::vector<std::string> SplitList(std::string_view text) {
   while (!text.empty()) {
     auto comma = text.find(',');
     out.emplace_back(text.substr(0, comma));
-    if (comma == std::string_view::npos) break;
+    if (comma == std::string_view::npos)
+      break;
     text.remove_prefix(comma + 1);
   }
   return out;
@@ -25,7 +27,8 @@ std::vector<std::string> SplitList(std::string_view text) {
 std::string LikeContains(std::string_view text) {
   std::string out = "%";
   for (char c : text) {
-    if (c == '\\' || c == '%' || c == '_') out += '\\';
+    if (c == '\\' || c == '%' || c == '_')
+      out += '\\';
     out += c;
   }
   out += '%';

@@ -24,7 +24,7 @@ class ProjectStore {
   // kAlreadyExists when the id or the profile's domain_identifier is taken.
   virtual Result<void> CreateProject(const Project& project) = 0;
   virtual Result<Project> GetProject(const std::string& project_id) = 0;  // kNotFound
-  virtual Result<std::vector<Project>> ListProjects() = 0;                 // oldest first
+  virtual Result<std::vector<Project>> ListProjects() = 0;                // oldest first
 
   // Replaces the project's SIP profile with what `change` returns, in one transaction. When the
   // domain identifier changes, `rederive` is called for every endpoint of the project that has

@@ -12,8 +12,8 @@ TEST(JsonBody, AcceptsObjectsAndTreatsAnEmptyBodyAsOne) {
 }
 
 TEST(JsonBody, RejectsEverythingElseAsInvalidJson) {
-  for (const char* bad : {"{", "[]", "\"s\"", "12", "null", "{\"a\":1}x", "{'a':1}",
-                          "{\"a\":\"\xff\"}"}) {
+  for (const char* bad :
+       {"{", "[]", "\"s\"", "12", "null", "{\"a\":1}x", "{'a':1}", "{\"a\":\"\xff\"}"}) {
     auto r = ParseJsonObject(bad);
     ASSERT_FALSE(r) << bad;
     EXPECT_EQ(r.error().code, ErrorCode::kMalformed);

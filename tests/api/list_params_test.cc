@@ -45,13 +45,17 @@ TEST(ListParams, LinksCarryFiltersSizeAndTokens) {
   auto links = BuildPageLinks("http://h/x", p, kId, kId, true, {{"type", "sip_endpoint"}});
   std::string pa = EncodePageToken({PageDirection::kAfter, kId});
   std::string pb = EncodePageToken({PageDirection::kBefore, kId});
-  EXPECT_EQ(links.first, "http://h/x?filter_username=desk%20%26%20co&page_size=2&type=sip_endpoint");
-  EXPECT_EQ(links.self, "http://h/x?filter_username=desk%20%26%20co&page_number=1&page_size=2&page_token=" +
-                            pa + "&type=sip_endpoint");
-  EXPECT_EQ(*links.next, "http://h/x?filter_username=desk%20%26%20co&page_number=2&page_size=2&page_token=" +
-                             pa + "&type=sip_endpoint");
-  EXPECT_EQ(*links.prev, "http://h/x?filter_username=desk%20%26%20co&page_number=0&page_size=2&page_token=" +
-                             pb + "&type=sip_endpoint");
+  EXPECT_EQ(links.first,
+            "http://h/x?filter_username=desk%20%26%20co&page_size=2&type=sip_endpoint");
+  EXPECT_EQ(links.self,
+            "http://h/x?filter_username=desk%20%26%20co&page_number=1&page_size=2&page_token=" +
+                pa + "&type=sip_endpoint");
+  EXPECT_EQ(*links.next,
+            "http://h/x?filter_username=desk%20%26%20co&page_number=2&page_size=2&page_token=" +
+                pa + "&type=sip_endpoint");
+  EXPECT_EQ(*links.prev,
+            "http://h/x?filter_username=desk%20%26%20co&page_number=0&page_size=2&page_token=" +
+                pb + "&type=sip_endpoint");
 }
 
 TEST(ListParams, NoNextOnTheLastPageAndNoPrevOnTheFirst) {

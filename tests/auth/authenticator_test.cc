@@ -18,8 +18,10 @@ std::string Basic(const std::string& user, const std::string& password) {
   std::string in = user + ":" + password, out;
   for (std::size_t i = 0; i < in.size(); i += 3) {
     std::uint32_t v = static_cast<std::uint8_t>(in[i]) << 16;
-    if (i + 1 < in.size()) v |= static_cast<std::uint8_t>(in[i + 1]) << 8;
-    if (i + 2 < in.size()) v |= static_cast<std::uint8_t>(in[i + 2]);
+    if (i + 1 < in.size())
+      v |= static_cast<std::uint8_t>(in[i + 1]) << 8;
+    if (i + 2 < in.size())
+      v |= static_cast<std::uint8_t>(in[i + 2]);
     out += kAlphabet[(v >> 18) & 63];
     out += kAlphabet[(v >> 12) & 63];
     out += i + 1 < in.size() ? kAlphabet[(v >> 6) & 63] : '=';

@@ -24,9 +24,12 @@ TEST(Encoding, Base64UrlMatchesRfc4648Vectors) {
 
 TEST(Encoding, Base64UrlRejectsStrayCharactersAndNonCanonicalTails) {
   EXPECT_FALSE(Base64UrlDecode("Zm9v+mFy"));
-  EXPECT_FALSE(Base64UrlDecode("Zm9=" ));
-  EXPECT_FALSE(Base64UrlDecode("Zm9"  "x"  "Y"));  // length 5: 1 mod 4
-  EXPECT_FALSE(Base64UrlDecode("Zn"));             // low bits set in the last character
+  EXPECT_FALSE(Base64UrlDecode("Zm9="));
+  EXPECT_FALSE(
+      Base64UrlDecode("Zm9"
+                      "x"
+                      "Y"));            // length 5: 1 mod 4
+  EXPECT_FALSE(Base64UrlDecode("Zn"));  // low bits set in the last character
 }
 
 TEST(Encoding, Base64StandardDecodesBasicCredentials) {

@@ -19,7 +19,8 @@ EndpointPatch ValidCreate() {
 std::size_t CompanionIndex(std::string_view name) {
   const auto& specs = CompanionSpecs();
   for (std::size_t i = 0; i < specs.size(); ++i) {
-    if (specs[i].name == name) return i;
+    if (specs[i].name == name)
+      return i;
   }
   throw std::out_of_range(std::string(name));
 }
@@ -30,8 +31,10 @@ Result<SipEndpoint> Create(const EndpointPatch& p, Surface surface = Surface::kR
 
 // The single field error of a failed write, as "code attribute".
 std::string OnlyError(const Result<SipEndpoint>& r) {
-  if (r) return "no error";
-  if (r.error().fields.size() != 1) return std::to_string(r.error().fields.size()) + " errors";
+  if (r)
+    return "no error";
+  if (r.error().fields.size() != 1)
+    return std::to_string(r.error().fields.size()) + " errors";
   return r.error().fields[0].code + " " + r.error().fields[0].attribute;
 }
 
@@ -58,8 +61,8 @@ TEST(EndpointRules, UsernameIsRequiredOnCreate) {
 }
 
 TEST(EndpointRules, UsernameFollowsTheSipUserPartRules) {
-  const std::vector<std::string> bad_names = {"a b", "a@b", "a:b",  "a%b",
-                                              "tab\there", "é", std::string(65, 'a')};
+  const std::vector<std::string> bad_names = {
+      "a b", "a@b", "a:b", "a%b", "tab\there", "é", std::string(65, 'a')};
   for (const auto& bad : bad_names) {
     EndpointPatch p = ValidCreate();
     p.username.Set(bad);
@@ -126,8 +129,8 @@ TEST(EndpointRules, CallerIdIsBoundedAndClearable) {
   SipEndpoint with_id{.username = "alice", .caller_id = "x"};
   EndpointPatch clear;
   clear.caller_id.SetNull();
-  EXPECT_FALSE(ApplyEndpointPatch(with_id, clear, WriteKind::kUpdate, Surface::kRelay, {})
-                   ->caller_id);
+  EXPECT_FALSE(
+      ApplyEndpointPatch(with_id, clear, WriteKind::kUpdate, Surface::kRelay, {})->caller_id);
 }
 
 TEST(EndpointRules, SendAsIsRandomOrE164AndEmptyMeansInherit) {
@@ -192,7 +195,8 @@ TEST(EndpointRules, ResourceHandlerNeedsAResourceId) {
 }
 
 TEST(EndpointRules, ResourceIdIsClearedWhenTheHandlerIsNotResource) {
-  SipEndpoint current{.username = "a", .call_handler = CallHandler::kResource,
+  SipEndpoint current{.username = "a",
+                      .call_handler = CallHandler::kResource,
                       .calling_handler_resource_id = "01a20556-4659-7000-a69f-2b76d4232056"};
   EndpointPatch p;
   p.call_handler.Set("passthrough");
@@ -203,7 +207,8 @@ TEST(EndpointRules, ResourceIdIsClearedWhenTheHandlerIsNotResource) {
 
 TEST(EndpointRules, EachHandlerRequiresItsCompanion) {
   for (const auto& spec : CompanionSpecs()) {
-    if (!spec.required) continue;
+    if (!spec.required)
+      continue;
     EndpointPatch p = ValidCreate();
     p.call_handler.Set(std::string(CallHandlerName(spec.handler)));
     EXPECT_EQ(OnlyError(Create(p)), "missing_required_parameter " + std::string(spec.name));
@@ -264,8 +269,11 @@ TEST(EndpointRules, SwitchingHandlerClearsTheOldCompanions) {
 }
 
 TEST(EndpointRules, UpdateLeavesAbsentFieldsAndResetsNullOnes) {
-  SipEndpoint current{.username = "alice", .caller_id = "Desk", .send_as = "+15551234567",
-                      .ciphers = {"AEAD_AES_256_GCM_8"}, .codecs = {"PCMU"},
+  SipEndpoint current{.username = "alice",
+                      .caller_id = "Desk",
+                      .send_as = "+15551234567",
+                      .ciphers = {"AEAD_AES_256_GCM_8"},
+                      .codecs = {"PCMU"},
                       .encryption = "required"};
   EndpointPatch p;
   p.send_as.SetNull();
@@ -291,12 +299,11 @@ TEST(EndpointRules, ReportsEveryErrorOfARequestTogether) {
   auto r = Create(p);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_THAT(r.error().fields,
-              ElementsAre(Field(&FieldError::attribute, "caller_id"),
-                          Field(&FieldError::attribute, "username"),
-                          Field(&FieldError::attribute, "password"),
-                          Field(&FieldError::attribute, "send_as"),
-                          Field(&FieldError::attribute, "encryption")));
+  EXPECT_THAT(r.error().fields, ElementsAre(Field(&FieldError::attribute, "caller_id"),
+                                            Field(&FieldError::attribute, "username"),
+                                            Field(&FieldError::attribute, "password"),
+                                            Field(&FieldError::attribute, "send_as"),
+                                            Field(&FieldError::attribute, "encryption")));
 }
 
 TEST(EndpointRules, UrlCheck) {

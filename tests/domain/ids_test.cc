@@ -1,8 +1,8 @@
 #include "domain/ids.h"
 
-#include <gtest/gtest.h>
-
 #include <set>
+
+#include <gtest/gtest.h>
 
 #include "support/fakes.h"
 
@@ -27,8 +27,10 @@ TEST(IdGenerator, IdsSortByCreationEvenWithinOneMillisecondOrWhenTheClockStepsBa
   IdGenerator ids(clock, random);
   std::vector<std::string> made;
   for (int i = 0; i < 5000; ++i) {
-    if (i == 2500) clock.Set(1'600'000'000'000'000);  // a step back
-    if (i % 100 == 0) clock.Advance(1000);
+    if (i == 2500)
+      clock.Set(1'600'000'000'000'000);  // a step back
+    if (i % 100 == 0)
+      clock.Advance(1000);
     made.push_back(ids.NewId());
   }
   for (std::size_t i = 1; i < made.size(); ++i) ASSERT_LT(made[i - 1], made[i]) << i;

@@ -9,7 +9,8 @@ void ApiTest::SetUp() {
 }
 
 void ApiTest::TearDown() {
-  if (!server_) return;
+  if (!server_)
+    return;
   EXPECT_EQ(server_->Stop(), 0) << server_->Stderr();
   std::string log = server_->Stderr();
   EXPECT_EQ(log.find("Sanitizer"), std::string::npos) << log;
@@ -30,8 +31,9 @@ ApiTest::ProjectCredentials ApiTest::NewProject(const std::string& name,
       {"project", "create", "--name", name, "--database", server_->database, "--json"});
   EXPECT_EQ(project.exit_code, 0) << project.err;
   auto pj = Json::parse(project.out);
-  std::vector<std::string> args = {"token", "create", "--project", pj["id"].get<std::string>(),
-                                   "--database", server_->database, "--json"};
+  std::vector<std::string> args = {
+      "token",      "create",          "--project", pj["id"].get<std::string>(),
+      "--database", server_->database, "--json"};
   if (!scopes.empty()) {
     args.push_back("--scopes");
     args.push_back(scopes);
@@ -44,7 +46,8 @@ ApiTest::ProjectCredentials ApiTest::NewProject(const std::string& name,
 
 ::testing::AssertionResult HasRelayError(const HttpResult& r, const std::string& code,
                                          const std::string& attribute) {
-  if (r.status != 422) return ::testing::AssertionFailure() << "status " << r.status << " " << r.body;
+  if (r.status != 422)
+    return ::testing::AssertionFailure() << "status " << r.status << " " << r.body;
   auto body = r.Json();
   if (!body.contains("errors") || !body["errors"].is_array()) {
     return ::testing::AssertionFailure() << "no errors array: " << r.body;
@@ -52,8 +55,10 @@ ApiTest::ProjectCredentials ApiTest::NewProject(const std::string& name,
   for (const auto& e : body["errors"]) {
     bool shape = e.contains("detail") && e["detail"].is_string() && e["status"] == "422" &&
                  e["title"] == "Invalid Attribute";
-    if (!shape) return ::testing::AssertionFailure() << "bad entry shape: " << e.dump();
-    if (e["code"] == code && e["attribute"] == attribute) return ::testing::AssertionSuccess();
+    if (!shape)
+      return ::testing::AssertionFailure() << "bad entry shape: " << e.dump();
+    if (e["code"] == code && e["attribute"] == attribute)
+      return ::testing::AssertionSuccess();
   }
   return ::testing::AssertionFailure() << "no " << code << " on " << attribute << ": " << r.body;
 }

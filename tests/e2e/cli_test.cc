@@ -9,8 +9,8 @@ namespace {
 class CliTest : public ApiTest {};
 
 TEST_F(CliTest, ProjectCreateAndListSpeakJson) {
-  auto created = RunSwitchboard({"project", "create", "--name", "Acme Corp", "--database",
-                                 server_->database, "--json"});
+  auto created = RunSwitchboard(
+      {"project", "create", "--name", "Acme Corp", "--database", server_->database, "--json"});
   ASSERT_EQ(created.exit_code, 0) << created.err;
   auto p = Json::parse(created.out);
   EXPECT_EQ(p["name"], "Acme Corp");
@@ -28,17 +28,16 @@ TEST_F(CliTest, BadInputIsOneReadableLineAndANonZeroExit) {
                                "Not A Label", "--database", server_->database});
   EXPECT_NE(clash.exit_code, 0);
   EXPECT_NE(clash.err.find("domain_identifier must be a DNS label"), std::string::npos);
-  auto unknown = RunSwitchboard({"token", "create", "--project",
-                                 "01a20556-4659-7000-a69f-2b76d4232056", "--database",
-                                 server_->database});
+  auto unknown =
+      RunSwitchboard({"token", "create", "--project", "01a20556-4659-7000-a69f-2b76d4232056",
+                      "--database", server_->database});
   EXPECT_NE(unknown.exit_code, 0);
   EXPECT_EQ(unknown.err, "switchboard: not found\n");
 }
 
 TEST_F(CliTest, TokensWorkOverHttpUntilRevokedAndListWithoutSecrets) {
-  auto token = RunSwitchboard({"token", "create", "--project", server_->project_id, "--name",
-                               "ci", "--scopes", "voice", "--database", server_->database,
-                               "--json"});
+  auto token = RunSwitchboard({"token", "create", "--project", server_->project_id, "--name", "ci",
+                               "--scopes", "voice", "--database", server_->database, "--json"});
   ASSERT_EQ(token.exit_code, 0) << token.err;
   auto t = Json::parse(token.out);
   std::string secret = t["token"];

@@ -8,15 +8,37 @@ namespace {
 
 class RelayCrudTest : public ApiTest {};
 
-const std::vector<std::string> kRelayKeys = {
-    "type", "id", "username", "caller_id", "send_as", "ciphers", "codecs", "encryption",
-    "call_handler", "calling_handler_resource_id", "call_request_url", "call_request_method",
-    "call_fallback_url", "call_fallback_method", "call_status_callback_url",
-    "call_status_callback_method", "call_laml_application_id", "call_dialogflow_agent_id",
-    "call_relay_topic", "call_relay_topic_status_callback_url", "call_relay_context",
-    "call_relay_context_status_callback_url", "call_relay_application", "call_video_room_id",
-    "call_relay_script_url", "call_flow_id", "call_flow_version", "call_ai_agent_id",
-    "call_relay_connector_id", "created_at", "updated_at"};
+const std::vector<std::string> kRelayKeys = {"type",
+                                             "id",
+                                             "username",
+                                             "caller_id",
+                                             "send_as",
+                                             "ciphers",
+                                             "codecs",
+                                             "encryption",
+                                             "call_handler",
+                                             "calling_handler_resource_id",
+                                             "call_request_url",
+                                             "call_request_method",
+                                             "call_fallback_url",
+                                             "call_fallback_method",
+                                             "call_status_callback_url",
+                                             "call_status_callback_method",
+                                             "call_laml_application_id",
+                                             "call_dialogflow_agent_id",
+                                             "call_relay_topic",
+                                             "call_relay_topic_status_callback_url",
+                                             "call_relay_context",
+                                             "call_relay_context_status_callback_url",
+                                             "call_relay_application",
+                                             "call_video_room_id",
+                                             "call_relay_script_url",
+                                             "call_flow_id",
+                                             "call_flow_version",
+                                             "call_ai_agent_id",
+                                             "call_relay_connector_id",
+                                             "created_at",
+                                             "updated_at"};
 
 TEST_F(RelayCrudTest, CreateAnswers201WithEveryKeyInContractOrderAndNoPassword) {
   auto r = client_->Post(kEndpoints, R"({"username":"frontdesk01","password":"Tr1cky-Pass-77",
@@ -49,9 +71,9 @@ TEST_F(RelayCrudTest, ClientSentIdIsIgnored) {
 TEST_F(RelayCrudTest, GetAnswersTheSameObjectOnBothPaths) {
   auto created = CreateEndpoint("alice");
   std::string id = created["id"];
-  for (const std::string path : {std::string(kEndpoints) + "/" + id,
-                                 "/api/relay/rest/sip_endpoints/" + id,
-                                 std::string(kEndpoints) + "/" + id + "/"}) {
+  for (const std::string path :
+       {std::string(kEndpoints) + "/" + id, "/api/relay/rest/sip_endpoints/" + id,
+        std::string(kEndpoints) + "/" + id + "/"}) {
     auto r = client_->Get(path);
     ASSERT_EQ(r.status, 200) << path;
     EXPECT_EQ(r.Json(), created) << path;
@@ -95,8 +117,8 @@ TEST_F(RelayCrudTest, SwitchingHandlerClearsTheOldCompanions) {
   auto e = r.Json();
   EXPECT_EQ(e["call_handler"], "relay_script");
   EXPECT_EQ(e["call_relay_script_url"], "https://a.example/s.yaml");
-  for (const char* key : {"call_request_url", "call_request_method", "call_fallback_url",
-                          "call_fallback_method"}) {
+  for (const char* key :
+       {"call_request_url", "call_request_method", "call_fallback_url", "call_fallback_method"}) {
     EXPECT_TRUE(e[key].is_null()) << key;
   }
 }

@@ -1,8 +1,9 @@
-// Authentication, tenancy, error shapes and tolerant input on the Relay surface (CONTRACT 2, 8, 11).
-#include <gtest/gtest.h>
-
+// Authentication, tenancy, error shapes and tolerant input on the Relay surface (CONTRACT 2, 8,
+// 11).
 #include <atomic>
 #include <thread>
+
+#include <gtest/gtest.h>
 
 #include "e2e/api_fixture.h"
 
@@ -56,8 +57,9 @@ TEST_F(RelayErrorsTest, UnknownPathsAre404AndWrongMethods405WithAllow) {
   EXPECT_EQ(r.status, 405);
   EXPECT_EQ(r.body, R"({"error":"Method Not Allowed"})");
   EXPECT_EQ(r.Header("allow"), "GET, POST");
-  EXPECT_EQ(client_->Send("POST", std::string(kEndpoints) + "/" +
-                                      "01a20556-4659-7000-a69f-2b76d4232056", "{}")
+  EXPECT_EQ(client_
+                ->Send("POST",
+                       std::string(kEndpoints) + "/" + "01a20556-4659-7000-a69f-2b76d4232056", "{}")
                 .Header("allow"),
             "GET, PUT, DELETE");
 }
@@ -72,10 +74,10 @@ TEST_F(RelayErrorsTest, ValidationErrorsComeTogetherInTheRelayShape) {
   EXPECT_TRUE(HasRelayError(r, "not_an_http_url", "call_request_url"));
   EXPECT_EQ(r.Json()["errors"].size(), 5u);
   EXPECT_EQ(client_->Get(kEndpoints).Json()["data"], Json::array());  // nothing changed
-  EXPECT_TRUE(HasRelayError(client_->Post(kEndpoints, "{}"), "missing_required_parameter",
-                            "username"));
-  EXPECT_TRUE(HasRelayError(client_->Post(kEndpoints, R"({"username":7})"), "not_a_string",
-                            "username"));
+  EXPECT_TRUE(
+      HasRelayError(client_->Post(kEndpoints, "{}"), "missing_required_parameter", "username"));
+  EXPECT_TRUE(
+      HasRelayError(client_->Post(kEndpoints, R"({"username":7})"), "not_a_string", "username"));
 }
 
 TEST_F(RelayErrorsTest, MalformedJsonIs400InvalidJsonAndChangesNothing) {
@@ -130,8 +132,7 @@ TEST_F(RelayErrorsTest, TwentyConcurrentCreatesOfOneUsernameYieldExactlyOne201) 
 
 TEST_F(RelayErrorsTest, ToleratesWhatRealClientsSend) {
   // Content-Type on GET and DELETE with an empty body; Accept: applications/json (sic).
-  std::vector<std::string> sloppy = {"Content-Type: application/json",
-                                     "Accept: applications/json"};
+  std::vector<std::string> sloppy = {"Content-Type: application/json", "Accept: applications/json"};
   EXPECT_EQ(client_->Send("GET", kEndpoints, "", sloppy).status, 200);
   // A JSON body with no Content-Type at all, and one with a form Content-Type.
   EXPECT_EQ(client_->Post(kEndpoints, R"({"username":"a1","password":"s3cret-pass"})").status, 201);
@@ -139,8 +140,8 @@ TEST_F(RelayErrorsTest, ToleratesWhatRealClientsSend) {
                             {"Content-Type: application/x-www-form-urlencoded"});
   EXPECT_EQ(form.status, 201);
   // camelCase keys are ignored, the trailing '&' in a query string too.
-  auto camel = client_->Post(kEndpoints,
-                             R"({"username":"a3","password":"s3cret-pass","callerId":"Camel"})");
+  auto camel =
+      client_->Post(kEndpoints, R"({"username":"a3","password":"s3cret-pass","callerId":"Camel"})");
   ASSERT_EQ(camel.status, 201);
   EXPECT_TRUE(camel.Json()["caller_id"].is_null());
   EXPECT_EQ(client_->Get(std::string(kEndpoints) + "?page_size=2&").status, 200);

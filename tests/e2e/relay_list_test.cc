@@ -1,7 +1,7 @@
 // Relay lists: keyset paging, links and filters (CONTRACT 7).
-#include <gtest/gtest.h>
-
 #include <set>
+
+#include <gtest/gtest.h>
 
 #include "e2e/api_fixture.h"
 
@@ -43,7 +43,8 @@ TEST_F(RelayListTest, WalksOneHundredTwentyEndpointsForwardByNextAndBackByPrev) 
     pages.push_back(ids);
     ASSERT_TRUE(page["links"]["self"].get<std::string>().rfind(server_->base_url, 0) == 0);
     EXPECT_EQ(page["links"].contains("prev"), pages.size() > 1);
-    if (!page["links"].contains("next")) break;
+    if (!page["links"].contains("next"))
+      break;
     url = page["links"]["next"];  // followed verbatim: an absolute URL
     ASSERT_LT(pages.size(), 30u);
   }
@@ -72,10 +73,12 @@ TEST_F(RelayListTest, LinksNameTheHostTheClientUsedAndCarryEveryFilter) {
                          {"Host: api.example.test:8443"});
   ASSERT_EQ(r.status, 200);
   auto links = r.Json()["links"];
-  EXPECT_EQ(links["first"], "http://api.example.test:8443/api/relay/rest/endpoints/sip"
-                            "?filter_username=desk&page_size=1");
-  EXPECT_EQ(links["self"], "http://api.example.test:8443/api/relay/rest/endpoints/sip"
-                           "?filter_username=desk&page_number=0&page_size=1");
+  EXPECT_EQ(links["first"],
+            "http://api.example.test:8443/api/relay/rest/endpoints/sip"
+            "?filter_username=desk&page_size=1");
+  EXPECT_EQ(links["self"],
+            "http://api.example.test:8443/api/relay/rest/endpoints/sip"
+            "?filter_username=desk&page_number=0&page_size=1");
   std::string next = links["next"];
   EXPECT_EQ(next.rfind("http://api.example.test:8443/api/relay/rest/endpoints/sip"
                        "?filter_username=desk&page_number=1&page_size=1&page_token=PA",
@@ -98,8 +101,8 @@ TEST_F(RelayListTest, FiltersAreCaseInsensitiveLiteralAndCombined) {
   EXPECT_EQ(List("filter_caller_id=100%25"), (std::vector<std::string>{"Front_Desk"}));
   EXPECT_EQ(List("filter_caller_id=reception&filter_username=xdesk"),
             (std::vector<std::string>{"frontXdesk"}));
-  EXPECT_EQ(List("filter_username=&"), (std::vector<std::string>{"warehouse", "frontXdesk",
-                                                                 "Front_Desk"}));
+  EXPECT_EQ(List("filter_username=&"),
+            (std::vector<std::string>{"warehouse", "frontXdesk", "Front_Desk"}));
 }
 
 TEST_F(RelayListTest, BadPagingValuesAre422) {
@@ -108,8 +111,8 @@ TEST_F(RelayListTest, BadPagingValuesAre422) {
   EXPECT_TRUE(HasRelayError(get("page_size=1001"), "invalid_parameter", "page_size"));
   EXPECT_TRUE(HasRelayError(get("page_number=x"), "invalid_parameter", "page_number"));
   EXPECT_TRUE(HasRelayError(get("page_number=1"), "page_token_required", "page_token"));
-  EXPECT_TRUE(HasRelayError(get("page_number=1&page_token=PAxyz"), "page_token_is_invalid",
-                            "page_token"));
+  EXPECT_TRUE(
+      HasRelayError(get("page_number=1&page_token=PAxyz"), "page_token_is_invalid", "page_token"));
   auto bad_escape = get("filter_username=%zz");
   EXPECT_EQ(bad_escape.status, 400);
   EXPECT_EQ(bad_escape.Json()["errors"][0]["code"], "invalid_parameter");

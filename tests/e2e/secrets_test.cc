@@ -1,9 +1,8 @@
 // Secrets at rest (CONTRACT 9): no password bytes in the store, digests that a registrar accepts.
-#include <gtest/gtest.h>
+#include <filesystem>
 
 #include <SQLiteCpp/SQLiteCpp.h>
-
-#include <filesystem>
+#include <gtest/gtest.h>
 
 #include "domain/digest.h"
 #include "e2e/api_fixture.h"
@@ -36,8 +35,8 @@ class SecretsTest : public ApiTest {
   }
 
   std::string Realm() {
-    auto listed = RunSwitchboard({"project", "list", "--json", "--database", server_->database,
-                                  "--sip-domain", "sip.test"});
+    auto listed = RunSwitchboard(
+        {"project", "list", "--json", "--database", server_->database, "--sip-domain", "sip.test"});
     return Json::parse(listed.out)[0]["domain"];
   }
 };
@@ -47,13 +46,15 @@ TEST_F(SecretsTest, TheStoreFilesHoldNoPasswordBytes) {
                                               "Marmot-Unique-Pass-0003"};
   std::string id;
   for (std::size_t i = 0; i < passwords.size(); ++i) {
-    auto r = client_->Post(kEndpoints, Json{{"username", "u" + std::to_string(i)},
-                                            {"password", passwords[i]}}.dump());
+    auto r = client_->Post(
+        kEndpoints, Json{{"username", "u" + std::to_string(i)}, {"password", passwords[i]}}.dump());
     ASSERT_EQ(r.status, 201);
     id = r.Json()["id"];
   }
-  ASSERT_EQ(client_->Put(std::string(kEndpoints) + "/" + id,
-                         R"({"password":"Walrus-Unique-Pass-0004"})").status, 200);
+  ASSERT_EQ(
+      client_->Put(std::string(kEndpoints) + "/" + id, R"({"password":"Walrus-Unique-Pass-0004"})")
+          .status,
+      200);
   ASSERT_EQ(server_->Stop(), 0);
   std::string bytes = StoreBytes();
   ASSERT_GT(bytes.size(), 4096u);
@@ -69,9 +70,9 @@ TEST_F(SecretsTest, DigestsMatchKnownVectorsAndFollowARenameWithoutPassword) {
   auto before = StoredDigests(id);
   EXPECT_EQ(before.ha1, Md5Hex("alice:" + realm + ":s3cret-pass"));
 
-  ASSERT_EQ(client_->Put(std::string(kEndpoints) + "/" + id, R"({"username":"alice.renamed"})")
-                .status,
-            200);
+  ASSERT_EQ(
+      client_->Put(std::string(kEndpoints) + "/" + id, R"({"username":"alice.renamed"})").status,
+      200);
   auto after = StoredDigests(id);
   EXPECT_EQ(after.ha1, Md5Hex("alice.renamed:" + realm + ":s3cret-pass"));
   EXPECT_EQ(after.ha1_sha256, Sha256Hex("alice.renamed:" + realm + ":s3cret-pass"));
@@ -85,13 +86,14 @@ TEST_F(SecretsTest, DigestsEqualIndependentlyComputedValues) {
                                  "acme", "--database", server_->database, "--json"});
   ASSERT_EQ(created.exit_code, 0) << created.err;
   auto project = Json::parse(created.out);
-  auto token = RunSwitchboard({"token", "create", "--project", project["id"], "--database",
-                               server_->database, "--json"});
+  auto token = RunSwitchboard(
+      {"token", "create", "--project", project["id"], "--database", server_->database, "--json"});
   HttpClient acme(server_->base_url, project["id"], Json::parse(token.out)["token"]);
   auto r = acme.Post(kEndpoints, R"({"username":"bob","password":"s3cret-pass"})");
   ASSERT_EQ(r.status, 201);
   ASSERT_EQ(acme.Put(std::string(kEndpoints) + "/" + r.Json()["id"].get<std::string>(),
-                     R"({"username":"alice"})").status,
+                     R"({"username":"alice"})")
+                .status,
             200);
   // printf 'alice:acme.sip.test:s3cret-pass' | md5sum, | sha256sum;
   // printf 'alice@acme.sip.test:acme.sip.test:s3cret-pass' | md5sum

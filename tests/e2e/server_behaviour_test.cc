@@ -1,14 +1,12 @@
 // The service around the API: health, logs, graceful stop, durability across kill -9.
-#include <signal.h>
-
-#include <gtest/gtest.h>
-
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <atomic>
 #include <chrono>
 #include <mutex>
 #include <thread>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+#include <signal.h>
 
 #include "e2e/api_fixture.h"
 
@@ -21,7 +19,8 @@ class ServerBehaviourTest : public ApiTest {
   bool WaitForLog(const std::string& text) {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     while (std::chrono::steady_clock::now() < deadline) {
-      if (server_->Stderr().find(text) != std::string::npos) return true;
+      if (server_->Stderr().find(text) != std::string::npos)
+        return true;
       std::this_thread::yield();
     }
     return false;
@@ -91,7 +90,8 @@ TEST_F(ServerBehaviourTest, EveryAcknowledgedWriteSurvivesKillDashNine) {
       for (int i = 0; !stop; ++i) {
         std::string name = "w" + std::to_string(t) + "-" + std::to_string(i);
         auto r = c.Post(kEndpoints, R"({"username":")" + name + R"(","password":"s3cret-pass"})");
-        if (r.status != 201) break;  // the server is gone
+        if (r.status != 201)
+          break;  // the server is gone
         std::lock_guard lock(mutex);
         acknowledged.push_back(r.Json()["id"]);
         ++acknowledged_count;

@@ -26,7 +26,8 @@ class EndpointServiceTest : public ::testing::Test {
   EndpointPatch Patch(const std::string& username, const std::string& password = "s3cret-pass") {
     EndpointPatch p;
     p.username.Set(username);
-    if (!password.empty()) p.password.Set(password);
+    if (!password.empty())
+      p.password.Set(password);
     return p;
   }
 
@@ -108,8 +109,9 @@ TEST_F(EndpointServiceTest, ResourceHandlerMustNameAnotherResourceOfTheProject) 
 
   EndpointPatch self;
   self.calling_handler_resource_id.Set(created->resource_id);
-  EXPECT_EQ(service_.Update(project_.id, created->id, self, Surface::kFabric).error().fields[0].code,
-            "provided_id_is_unrecognized");
+  EXPECT_EQ(
+      service_.Update(project_.id, created->id, self, Surface::kFabric).error().fields[0].code,
+      "provided_id_is_unrecognized");
 }
 
 TEST_F(EndpointServiceTest, ProfileDefaultsShowThroughInheritingEndpointsOnly) {

@@ -1,8 +1,8 @@
 // The EndpointStore contract (storage/endpoint_store.h), run against every store.
+#include <thread>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include <thread>
 
 #include "storage/endpoint_store.h"
 #include "storage/store_fixture.h"
@@ -18,12 +18,13 @@ constexpr const char* kProjectB = "01900000-0000-7000-8000-00000000000b";
 // Ids whose order is their number, as UUIDv7 ids are.
 std::string Id(int n, char kind = 'e') {
   char buf[40];
-  std::snprintf(buf, sizeof buf, "01900000-0000-7000-8%03d-%c%011d", n % 1000, kind == 'e' ? 'e' : 'f',
-                n);
+  std::snprintf(buf, sizeof buf, "01900000-0000-7000-8%03d-%c%011d", n % 1000,
+                kind == 'e' ? 'e' : 'f', n);
   return buf;
 }
 
-StoredEndpoint Endpoint(int n, const std::string& username, const std::string& project = kProjectA) {
+StoredEndpoint Endpoint(int n, const std::string& username,
+                        const std::string& project = kProjectA) {
   StoredEndpoint s;
   s.endpoint.id = Id(n);
   s.endpoint.resource_id = Id(n, 'r');
@@ -76,10 +77,12 @@ TEST_P(EndpointStoreTest, AnotherProjectsRecordIsNotFound) {
   ASSERT_TRUE(store().Insert(Endpoint(1, "alice")));
   EXPECT_EQ(store().Get(kProjectB, Id(1)).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(store().Delete(kProjectB, Id(1)).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(store().Update(kProjectB, Id(1), [](StoredEndpoint e) -> Result<StoredEndpoint> {
-                     return e;
-                   }).error().code,
-            ErrorCode::kNotFound);
+  EXPECT_EQ(
+      store()
+          .Update(kProjectB, Id(1), [](StoredEndpoint e) -> Result<StoredEndpoint> { return e; })
+          .error()
+          .code,
+      ErrorCode::kNotFound);
   EXPECT_TRUE(store().Get(kProjectA, Id(1)));
 }
 
@@ -185,7 +188,7 @@ TEST_P(EndpointStoreTest, FiltersAreCaseInsensitiveLiteralSubstrings) {
     return Usernames(*store().List({kProjectA, user, caller, {}, 50}));
   };
   EXPECT_THAT(query("FRONT", {}), ElementsAre("frontXdesk", "Front_Desk"));
-  EXPECT_THAT(query("t_d", {}), ElementsAre("Front_Desk"));  // '_' is not a wildcard
+  EXPECT_THAT(query("t_d", {}), ElementsAre("Front_Desk"));   // '_' is not a wildcard
   EXPECT_THAT(query({}, "100%"), ElementsAre("Front_Desk"));  // '%' is not a wildcard
   EXPECT_THAT(query("desk", "reception 1000"), ElementsAre("frontXdesk"));
   EXPECT_THAT(query("desk", "nobody"), ElementsAre());

@@ -1,10 +1,10 @@
 #include "support/http_client.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <cctype>
 #include <mutex>
+
+#include <curl/curl.h>
 
 namespace sb::testing {
 namespace {
@@ -51,7 +51,8 @@ HttpClient::HttpClient(std::string base_url, std::string user, std::string passw
 HttpClient::~HttpClient() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
 
 HttpResult HttpClient::Send(const std::string& method, const std::string& path,
-                            const std::string& body, const std::vector<std::string>& extra_headers) {
+                            const std::string& body,
+                            const std::vector<std::string>& extra_headers) {
   CURL* curl = static_cast<CURL*>(curl_);
   curl_easy_reset(curl);
   HttpResult result;
@@ -75,7 +76,8 @@ HttpResult HttpClient::Send(const std::string& method, const std::string& path,
   bool has_type = std::any_of(extra_headers.begin(), extra_headers.end(), [](const std::string& h) {
     return h.rfind("Content-Type", 0) == 0 || h.rfind("content-type", 0) == 0;
   });
-  if (!has_type) headers = curl_slist_append(headers, "Content-Type:");
+  if (!has_type)
+    headers = curl_slist_append(headers, "Content-Type:");
   headers = curl_slist_append(headers, "Expect:");
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, AppendBody);

@@ -1,12 +1,12 @@
 #include "support/server_process.h"
 
+#include <cstdio>
+#include <stdexcept>
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <cstdio>
-#include <stdexcept>
 
 namespace sb::testing {
 namespace {
@@ -19,8 +19,10 @@ std::vector<char*> Argv(std::vector<std::string>& args) {
 }
 
 int ExitStatus(int status) {
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  if (WIFEXITED(status))
+    return WEXITSTATUS(status);
+  if (WIFSIGNALED(status))
+    return 128 + WTERMSIG(status);
   return -1;
 }
 
@@ -53,11 +55,12 @@ ServerProcess::ServerProcess(const TempDir& dir, std::vector<std::string> extra_
     : database(db.empty() ? dir.File("switchboard.db") : std::move(db)),
       stderr_path(dir.File("server-" + std::to_string(::getpid()) + "-" +
                            std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".log")) {
-  std::vector<std::string> args = {SwitchboardBinary(), "serve", "--listen", "127.0.0.1:0",
-                                   "--database", database, "--threads", "4"};
+  std::vector<std::string> args = {SwitchboardBinary(), "serve",  "--listen",  "127.0.0.1:0",
+                                   "--database",        database, "--threads", "4"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   int pipe_fds[2];
-  if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  if (pipe(pipe_fds) != 0)
+    throw std::runtime_error("pipe failed");
   pid_ = fork();
   if (pid_ == 0) {
     int err = ::open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
@@ -73,9 +76,12 @@ ServerProcess::ServerProcess(const TempDir& dir, std::vector<std::string> extra_
   char line[1024];
   while (fgets(line, sizeof line, out) != nullptr) {
     std::string text(line);
-    if (!text.empty() && text.back() == '\n') text.pop_back();
-    if (text.rfind("project_id: ", 0) == 0) project_id = text.substr(12);
-    if (text.rfind("api_token: ", 0) == 0) token = text.substr(11);
+    if (!text.empty() && text.back() == '\n')
+      text.pop_back();
+    if (text.rfind("project_id: ", 0) == 0)
+      project_id = text.substr(12);
+    if (text.rfind("api_token: ", 0) == 0)
+      token = text.substr(11);
     if (text.rfind("listening on ", 0) == 0) {
       base_url = text.substr(13);
       break;

@@ -20,28 +20,34 @@ http::Response EndpointResponse(int status, const SipEndpoint& endpoint) {
 }
 
 std::string WithoutTrailingSlash(std::string path) {
-  if (path.size() > 1 && path.back() == '/') path.pop_back();
+  if (path.size() > 1 && path.back() == '/')
+    path.pop_back();
   return path;
 }
 
 // The id in a path, canonical; nullopt when it cannot name any record (answered 404).
 std::optional<std::string> PathId(const http::PathParams& params) {
-  if (params.empty() || !IsUuid(params[0])) return std::nullopt;
+  if (params.empty() || !IsUuid(params[0]))
+    return std::nullopt;
   return CanonicalUuid(params[0]);
 }
 
 http::Response List(ApiContext& ctx, const http::Request& request) {
   auto caller = Authorize(ctx, request, ScopeRule::kVoice);
-  if (!caller) return Error(caller.error());
+  if (!caller)
+    return Error(caller.error());
   auto query = ParseQuery(request.query);
-  if (!query) return Error(query.error());
+  if (!query)
+    return Error(query.error());
   auto params = ParseListParams(*query);
-  if (!params) return Error(params.error());
+  if (!params)
+    return Error(params.error());
 
   EndpointListQuery list{caller->project_id, params->filter_username, params->filter_caller_id,
                          params->page_token, params->page_size};
   auto page = ctx.endpoints.List(list);
-  if (!page) return Error(page.error());
+  if (!page)
+    return Error(page.error());
 
   Json data = Json::array();
   for (const auto& endpoint : page->endpoints) data.push_back(RelayEndpointJson(endpoint));
@@ -55,54 +61,67 @@ http::Response List(ApiContext& ctx, const http::Request& request) {
   Json body;
   body["links"]["self"] = links.self;
   body["links"]["first"] = links.first;
-  if (links.next) body["links"]["next"] = *links.next;
-  if (links.prev) body["links"]["prev"] = *links.prev;
+  if (links.next)
+    body["links"]["next"] = *links.next;
+  if (links.prev)
+    body["links"]["prev"] = *links.prev;
   body["data"] = std::move(data);
   return http::Response::Json(200, body.dump());
 }
 
 http::Response Create(ApiContext& ctx, const http::Request& request) {
   auto caller = Authorize(ctx, request, ScopeRule::kVoice);
-  if (!caller) return Error(caller.error());
+  if (!caller)
+    return Error(caller.error());
   auto body = ParseJsonObject(request.body);
-  if (!body) return Error(body.error());
-  auto created = ctx.endpoints.Create(caller->project_id, DecodeEndpointPatch(*body),
-                                      Surface::kRelay);
-  if (!created) return Error(created.error());
+  if (!body)
+    return Error(body.error());
+  auto created =
+      ctx.endpoints.Create(caller->project_id, DecodeEndpointPatch(*body), Surface::kRelay);
+  if (!created)
+    return Error(created.error());
   return EndpointResponse(201, *created);
 }
 
-http::Response Get(ApiContext& ctx, const http::Request& request,
-                   const http::PathParams& params) {
+http::Response Get(ApiContext& ctx, const http::Request& request, const http::PathParams& params) {
   auto caller = Authorize(ctx, request, ScopeRule::kVoice);
-  if (!caller) return Error(caller.error());
+  if (!caller)
+    return Error(caller.error());
   auto id = PathId(params);
-  if (!id) return StatusResponse(404);
+  if (!id)
+    return StatusResponse(404);
   auto endpoint = ctx.endpoints.Get(caller->project_id, *id);
-  if (!endpoint) return Error(endpoint.error());
+  if (!endpoint)
+    return Error(endpoint.error());
   return EndpointResponse(200, *endpoint);
 }
 
 http::Response Update(ApiContext& ctx, const http::Request& request,
                       const http::PathParams& params) {
   auto caller = Authorize(ctx, request, ScopeRule::kVoice);
-  if (!caller) return Error(caller.error());
+  if (!caller)
+    return Error(caller.error());
   auto id = PathId(params);
-  if (!id) return StatusResponse(404);
+  if (!id)
+    return StatusResponse(404);
   auto body = ParseJsonObject(request.body);
-  if (!body) return Error(body.error());
-  auto updated = ctx.endpoints.Update(caller->project_id, *id, DecodeEndpointPatch(*body),
-                                      Surface::kRelay);
-  if (!updated) return Error(updated.error());
+  if (!body)
+    return Error(body.error());
+  auto updated =
+      ctx.endpoints.Update(caller->project_id, *id, DecodeEndpointPatch(*body), Surface::kRelay);
+  if (!updated)
+    return Error(updated.error());
   return EndpointResponse(200, *updated);
 }
 
 http::Response Delete(ApiContext& ctx, const http::Request& request,
                       const http::PathParams& params) {
   auto caller = Authorize(ctx, request, ScopeRule::kVoice);
-  if (!caller) return Error(caller.error());
+  if (!caller)
+    return Error(caller.error());
   auto id = PathId(params);
-  if (!id) return StatusResponse(404);
+  if (!id)
+    return StatusResponse(404);
   if (auto deleted = ctx.endpoints.Delete(caller->project_id, *id); !deleted) {
     return Error(deleted.error());
   }

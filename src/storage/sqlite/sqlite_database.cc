@@ -1,10 +1,9 @@
 #include "storage/sqlite/sqlite_database.h"
 
-#include <sqlite3.h>
-
 #include <chrono>
 
 #include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
 
 namespace sb {
 namespace {
@@ -76,15 +75,16 @@ void SqliteDatabase::Migrate(SqliteConnection& connection) {
   try {
     int current = db.execAndGet("SELECT coalesce(max(version), 0) FROM schema_migrations").getInt();
     for (const auto& m : SqliteMigrations()) {
-      if (m.version <= current) continue;
+      if (m.version <= current)
+        continue;
       db.exec(std::string(m.sql));
       SQLite::Statement record(db, "INSERT INTO schema_migrations VALUES (?, ?, ?)");
       record.bind(1, m.version);
       record.bind(2, std::string(m.name));
-      record.bind(3, static_cast<std::int64_t>(
-                         std::chrono::duration_cast<std::chrono::microseconds>(
-                             std::chrono::system_clock::now().time_since_epoch())
-                             .count()));
+      record.bind(3,
+                  static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::microseconds>(
+                                                std::chrono::system_clock::now().time_since_epoch())
+                                                .count()));
       record.exec();
       current = m.version;
     }

@@ -80,7 +80,8 @@ void BindEndpoint(SQLite::Statement& s, const StoredEndpoint& stored) {
 
 std::optional<std::string> ColumnText(SQLite::Statement& s, int index) {
   auto column = s.getColumn(index);
-  if (column.isNull()) return std::nullopt;
+  if (column.isNull())
+    return std::nullopt;
   return column.getString();
 }
 
@@ -121,22 +122,27 @@ Result<StoredEndpoint> Find(SqliteConnection& connection, const std::string& pro
   auto& s = connection.Prepare(SelectById());
   s.bind(1, project_id);
   s.bind(2, id);
-  if (!s.executeStep()) return Fail(Error::NotFound());
+  if (!s.executeStep())
+    return Fail(Error::NotFound());
   return ReadEndpoint(s);
 }
 
 // The WHERE clause shared by the page query and the "is there more" probe.
 std::string FilterClause(const EndpointListQuery& q) {
   std::string where = " WHERE project_id = ?1";
-  if (q.username_contains) where += " AND username LIKE ?2 ESCAPE '\\'";
-  if (q.caller_id_contains) where += " AND caller_id LIKE ?3 ESCAPE '\\'";
+  if (q.username_contains)
+    where += " AND username LIKE ?2 ESCAPE '\\'";
+  if (q.caller_id_contains)
+    where += " AND caller_id LIKE ?3 ESCAPE '\\'";
   return where;
 }
 
 void BindFilters(SQLite::Statement& s, const EndpointListQuery& q) {
   s.bind(1, q.project_id);
-  if (q.username_contains) s.bind(2, LikeContains(*q.username_contains));
-  if (q.caller_id_contains) s.bind(3, LikeContains(*q.caller_id_contains));
+  if (q.username_contains)
+    s.bind(2, LikeContains(*q.username_contains));
+  if (q.caller_id_contains)
+    s.bind(3, LikeContains(*q.caller_id_contains));
 }
 
 }  // namespace
@@ -157,13 +163,14 @@ Result<StoredEndpoint> SqliteEndpointStore::Get(const std::string& project_id,
 }
 
 Result<StoredEndpoint> SqliteEndpointStore::Update(const std::string& project_id,
-                                                   const std::string& id,
-                                                   const Mutation& mutate) {
+                                                   const std::string& id, const Mutation& mutate) {
   return db_->Write<StoredEndpoint>([&](SqliteConnection& connection) -> Result<StoredEndpoint> {
     auto current = Find(connection, project_id, id);
-    if (!current) return current;
+    if (!current)
+      return current;
     auto next = mutate(std::move(*current));
-    if (!next) return next;
+    if (!next)
+      return next;
     auto& s = connection.Prepare(UpdateSql());
     BindEndpoint(s, *next);
     s.exec();
@@ -177,7 +184,8 @@ Result<void> SqliteEndpointStore::Delete(const std::string& project_id, const st
         "DELETE FROM sip_endpoints WHERE project_id = ?1 AND (id = ?2 OR resource_id = ?2)");
     s.bind(1, project_id);
     s.bind(2, id);
-    if (s.exec() == 0) return Fail(Error::NotFound());
+    if (s.exec() == 0)
+      return Fail(Error::NotFound());
     return {};
   });
 }
@@ -186,11 +194,13 @@ Result<EndpointPage> SqliteEndpointStore::List(const EndpointListQuery& q) {
   return db_->Run<EndpointPage>([&](SqliteConnection& connection) -> Result<EndpointPage> {
     bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
     std::string sql = "SELECT " + EndpointColumnList() + " FROM sip_endpoints" + FilterClause(q);
-    if (q.cursor) sql += before ? " AND id > ?4" : " AND id < ?4";
+    if (q.cursor)
+      sql += before ? " AND id > ?4" : " AND id < ?4";
     sql += before ? " ORDER BY id ASC LIMIT ?5" : " ORDER BY id DESC LIMIT ?5";
     auto& s = connection.Prepare(sql);
     BindFilters(s, q);
-    if (q.cursor) s.bind(4, q.cursor->sort_key);
+    if (q.cursor)
+      s.bind(4, q.cursor->sort_key);
     // Forward pages fetch one extra row to learn whether a next page exists.
     s.bind(5, static_cast<std::int64_t>(before ? q.limit : q.limit + 1));
     EndpointPage page;

@@ -19,7 +19,8 @@ Project ReadProject(SQLite::Statement& s) {
   p.profile.default_codecs = SplitList(s.getColumn(3).getString());
   p.profile.default_ciphers = SplitList(s.getColumn(4).getString());
   p.profile.default_encryption = s.getColumn(5).getString();
-  if (!s.getColumn(6).isNull()) p.profile.default_send_as = s.getColumn(6).getString();
+  if (!s.getColumn(6).isNull())
+    p.profile.default_send_as = s.getColumn(6).getString();
   p.profile.default_outbound_policy = s.getColumn(7).getString();
   p.created_at = s.getColumn(8).getInt64();
   return p;
@@ -32,15 +33,17 @@ ApiToken ReadToken(SQLite::Statement& s) {
   t.name = s.getColumn(2).getString();
   t.scopes = SplitList(s.getColumn(3).getString());
   t.created_at = s.getColumn(4).getInt64();
-  if (!s.getColumn(5).isNull()) t.revoked_at = s.getColumn(5).getInt64();
+  if (!s.getColumn(5).isNull())
+    t.revoked_at = s.getColumn(5).getInt64();
   return t;
 }
 
 Result<Project> FindProject(SqliteConnection& connection, const std::string& project_id) {
-  auto& s = connection.Prepare(std::string("SELECT ") + kProjectColumns +
-                               " FROM projects WHERE id = ?1");
+  auto& s =
+      connection.Prepare(std::string("SELECT ") + kProjectColumns + " FROM projects WHERE id = ?1");
   s.bind(1, project_id);
-  if (!s.executeStep()) return Fail(Error::NotFound());
+  if (!s.executeStep())
+    return Fail(Error::NotFound());
   return ReadProject(s);
 }
 
@@ -81,7 +84,8 @@ Result<void> RederiveAll(SqliteConnection& connection, const std::string& projec
   }
   for (const auto& e : endpoints) {
     auto digests = rederive(e, new_identifier);
-    if (!digests) return Fail(digests.error());
+    if (!digests)
+      return Fail(digests.error());
     auto& u = connection.Prepare(
         "UPDATE sip_endpoints SET ha1 = ?2, ha1_sha256 = ?3, ha1b = ?4 WHERE id = ?1");
     u.bind(1, e.endpoint.id);
@@ -129,9 +133,11 @@ Result<SipProfile> SqliteProjectStore::UpdateProfile(const std::string& project_
                                                      const Rederive& rederive) {
   return db_->Write<SipProfile>([&](SqliteConnection& connection) -> Result<SipProfile> {
     auto project = FindProject(connection, project_id);
-    if (!project) return Fail(project.error());
+    if (!project)
+      return Fail(project.error());
     auto next = change(project->profile);
-    if (!next) return next;
+    if (!next)
+      return next;
     auto& s = connection.Prepare(
         "UPDATE projects SET domain_identifier = ?1, default_codecs = ?2, default_ciphers = ?3, "
         "default_encryption = ?4, default_send_as = ?5, default_outbound_policy = ?6 "
@@ -141,7 +147,8 @@ Result<SipProfile> SqliteProjectStore::UpdateProfile(const std::string& project_
     s.exec();
     if (next->domain_identifier != project->profile.domain_identifier) {
       auto rederived = RederiveAll(connection, project_id, next->domain_identifier, rederive);
-      if (!rederived) return Fail(rederived.error());
+      if (!rederived)
+        return Fail(rederived.error());
     }
     return next;
   });
@@ -169,7 +176,8 @@ Result<TokenMatch> SqliteProjectStore::FindToken(const std::string& secret_hash)
     auto& s = connection.Prepare(std::string("SELECT ") + kTokenColumns +
                                  " FROM api_tokens WHERE secret_hash = ?1 AND revoked_at IS NULL");
     s.bind(1, secret_hash);
-    if (!s.executeStep()) return Fail(Error::NotFound());
+    if (!s.executeStep())
+      return Fail(Error::NotFound());
     return TokenMatch{ReadToken(s)};
   });
 }
@@ -196,7 +204,8 @@ Result<void> SqliteProjectStore::RevokeToken(const std::string& project_id,
     s.bind(1, project_id);
     s.bind(2, token_id);
     s.bind(3, static_cast<std::int64_t>(when));
-    if (s.exec() == 0) return Fail(Error::NotFound());
+    if (s.exec() == 0)
+      return Fail(Error::NotFound());
     return {};
   });
 }
