@@ -4,6 +4,8 @@
 
 #include "auth/authenticator.h"
 #include "service/endpoint_service.h"
+#include "service/profile_service.h"
+#include "service/resource_service.h"
 
 namespace sb::api {
 
@@ -16,6 +18,8 @@ struct ApiOptions {
 // What the route handlers need: the services and the options that shape responses.
 struct ApiContext {
   EndpointService& endpoints;
+  ResourceService& resources;
+  ProfileService& profiles;
   const Authenticator& authenticator;
   ApiOptions options;
 };

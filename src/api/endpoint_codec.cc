@@ -2,22 +2,10 @@
 
 #include <string>
 
+#include "api/json_fields.h"
+
 namespace sb::api {
 namespace {
-
-void ReadString(const Json& object, const char* key, PatchField<std::string>& field,
-                std::vector<FieldError>& errors) {
-  auto it = object.find(key);
-  if (it == object.end())
-    return;
-  if (it->is_null()) {
-    field.SetNull();
-  } else if (it->is_string()) {
-    field.Set(it->get<std::string>());
-  } else {
-    errors.push_back({"not_a_string", key, std::string(key) + " must be a string"});
-  }
-}
 
 // An array of strings; nullopt (with an error recorded) for anything else.
 std::optional<std::vector<std::string>> StringArray(const Json& value) {
@@ -50,18 +38,6 @@ std::vector<std::string> SplitCommaList(const std::string& text) {
   return out;
 }
 
-void ReadCiphers(const Json& object, EndpointPatch& patch) {
-  auto it = object.find("ciphers");
-  if (it == object.end())
-    return;
-  if (it->is_null())
-    return patch.ciphers.SetNull();
-  if (auto list = StringArray(*it))
-    return patch.ciphers.Set(std::move(*list));
-  patch.decode_errors.push_back(
-      {"not_an_array_of_strings", "ciphers", "ciphers must be an array of strings"});
-}
-
 void ReadCodecs(const Json& object, EndpointPatch& patch) {
   auto it = object.find("codecs");
   if (it == object.end())
@@ -81,19 +57,19 @@ void ReadCodecs(const Json& object, EndpointPatch& patch) {
 EndpointPatch DecodeEndpointPatch(const Json& object) {
   EndpointPatch patch;
   auto& errors = patch.decode_errors;
-  ReadString(object, "username", patch.username, errors);
-  ReadString(object, "password", patch.password, errors);
-  ReadString(object, "display_name", patch.display_name, errors);
-  ReadString(object, "caller_id", patch.caller_id, errors);
-  ReadString(object, "send_as", patch.send_as, errors);
-  ReadCiphers(object, patch);
+  ReadStringField(object, "username", patch.username, errors);
+  ReadStringField(object, "password", patch.password, errors);
+  ReadStringField(object, "display_name", patch.display_name, errors);
+  ReadStringField(object, "caller_id", patch.caller_id, errors);
+  ReadStringField(object, "send_as", patch.send_as, errors);
+  ReadStringListField(object, "ciphers", patch.ciphers, errors);
   ReadCodecs(object, patch);
-  ReadString(object, "encryption", patch.encryption, errors);
-  ReadString(object, "call_handler", patch.call_handler, errors);
-  ReadString(object, "calling_handler_resource_id", patch.calling_handler_resource_id, errors);
+  ReadStringField(object, "encryption", patch.encryption, errors);
+  ReadStringField(object, "call_handler", patch.call_handler, errors);
+  ReadStringField(object, "calling_handler_resource_id", patch.calling_handler_resource_id, errors);
   const auto& specs = CompanionSpecs();
   for (std::size_t i = 0; i < kCompanionCount; ++i) {
-    ReadString(object, std::string(specs[i].name).c_str(), patch.companions[i], errors);
+    ReadStringField(object, std::string(specs[i].name).c_str(), patch.companions[i], errors);
   }
   return patch;
 }

@@ -10,7 +10,9 @@
 
 #include "api/api_context.h"
 #include "api/error_response.h"
+#include "api/fabric/fabric_routes.h"
 #include "api/relay/relay_routes.h"
+#include "api/relay/sip_profile_routes.h"
 #include "app/access_log.h"
 #include "app/secret_key_file.h"
 #include "app/stores.h"
@@ -21,7 +23,9 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "service/endpoint_service.h"
+#include "service/profile_service.h"
 #include "service/project_service.h"
+#include "service/resource_service.h"
 
 namespace sb {
 namespace {
@@ -71,13 +75,21 @@ int RunServe(const Config& config) {
   endpoint_options.rules.min_password_length = config.min_password_length;
   EndpointService endpoints(*stores.endpoints, *stores.projects, sealer, ids, clock,
                             endpoint_options);
+  ResourceService resources(*stores.resources, *stores.projects, endpoints, ids, clock);
+  ProfileService profiles(*stores.projects, sealer, config.sip_domain_suffix);
   Authenticator authenticator(*stores.projects);
 
-  api::ApiContext context{
-      endpoints, authenticator, {config.public_base_url, config.behind_tls_proxy, config.listen}};
+  api::ApiContext context{endpoints,
+                          resources,
+                          profiles,
+                          authenticator,
+                          {config.public_base_url, config.behind_tls_proxy, config.listen}};
   http::Router router([](int status) { return api::StatusResponse(status); });
   AddHealthRoutes(router);
   api::AddRelayEndpointRoutes(router, context);
+  api::AddSipProfileRoutes(router, context);
+  api::AddFabricEndpointRoutes(router, context);
+  api::AddFabricResourceRoutes(router, context);
 
   http::ServerOptions options;
   options.host = listen.host;

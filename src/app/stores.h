@@ -5,6 +5,7 @@
 
 #include "storage/endpoint_store.h"
 #include "storage/project_store.h"
+#include "storage/resource_store.h"
 
 namespace sb {
 
@@ -13,6 +14,7 @@ struct Stores {
   std::shared_ptr<void> database;  // keeps the shared connection pool alive
   std::unique_ptr<EndpointStore> endpoints;
   std::unique_ptr<ProjectStore> projects;
+  std::unique_ptr<ResourceStore> resources;
 };
 
 // Opens (creating and migrating as needed) the store named by `database`: a SQLite file path.

@@ -17,6 +17,7 @@ namespace sb {
 struct SipEndpoint {
   std::string id;           // endpoint id (Relay `id`), UUIDv7
   std::string resource_id;  // Fabric resource id (the wrapper's `id`), UUIDv7
+  std::string address_id;   // id of the endpoint's one Fabric address, UUIDv7
   std::string project_id;
   std::string username;
   std::optional<std::string> display_name;  // Fabric extension; the username when unset

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/digest.h"
+#include "domain/resource_rules.h"
 #include "domain/sip_profile.h"
 
 namespace sb {
@@ -13,9 +14,20 @@ Error UsernameTaken() {
                         "username has already been taken in this project");
 }
 
-// A store's kAlreadyExists on an endpoint write can only be the username constraint.
+Error HandlerUnrecognized() {
+  return Error::Invalid(
+      "provided_id_is_unrecognized", "calling_handler_resource_id",
+      "calling_handler_resource_id must be the id of another resource of this project");
+}
+
+// On an endpoint write, a store's kAlreadyExists can only be the username constraint, and
+// kFailedPrecondition only the handler's foreign key (its resource was deleted meanwhile).
 Error MapWriteError(Error error) {
-  return error.code == ErrorCode::kAlreadyExists ? UsernameTaken() : std::move(error);
+  if (error.code == ErrorCode::kAlreadyExists)
+    return UsernameTaken();
+  if (error.code == ErrorCode::kFailedPrecondition)
+    return HandlerUnrecognized();
+  return error;
 }
 
 }  // namespace
@@ -80,6 +92,7 @@ Result<SipEndpoint> EndpointService::Create(const std::string& project_id,
   SipEndpoint& e = stored.endpoint;
   e.id = ids_.NewId();
   e.resource_id = ids_.NewId();
+  e.address_id = ids_.NewId();
   e.project_id = project_id;
   e.created_at = e.updated_at = clock_.Now();
   if (auto checked = CheckHandlerResource(e); !checked)
@@ -140,7 +153,11 @@ Result<SipEndpoint> EndpointService::Update(const std::string& project_id, const
 }
 
 Result<void> EndpointService::Delete(const std::string& project_id, const std::string& id) {
-  return endpoints_.Delete(project_id, id);
+  auto deleted = endpoints_.Delete(project_id, id);
+  if (!deleted && deleted.error().code == ErrorCode::kFailedPrecondition) {
+    return Fail(ResourceAssignedAsHandler());
+  }
+  return deleted;
 }
 
 Result<EndpointListResult> EndpointService::List(const EndpointListQuery& query) {

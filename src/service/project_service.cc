@@ -6,6 +6,7 @@
 #include "auth/authenticator.h"
 #include "auth/token_secret.h"
 #include "domain/encoding.h"
+#include "domain/sip_profile_rules.h"
 
 namespace sb {
 namespace {
@@ -26,16 +27,6 @@ std::string Slug(const std::string& name) {
 }
 
 }  // namespace
-
-bool IsDomainIdentifier(const std::string& text) {
-  if (text.empty() || text.size() > 63 || text.front() == '-' || text.back() == '-')
-    return false;
-  for (char c : text) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-      return false;
-  }
-  return true;
-}
 
 Result<Project> ProjectService::CreateProject(const std::string& name,
                                               const std::string& domain_identifier) {

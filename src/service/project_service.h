@@ -53,7 +53,4 @@ class ProjectService {
   const Clock& clock_;
 };
 
-// A DNS label: 1 to 63 of a-z, 0-9 and '-', not starting or ending with '-'.
-bool IsDomainIdentifier(const std::string& text);
-
 }  // namespace sb

@@ -6,10 +6,19 @@ namespace sb {
 namespace {
 
 std::vector<std::string> MakeColumns() {
-  std::vector<std::string> columns = {"id",         "resource_id",  "project_id",
-                                      "username",   "display_name", "caller_id",
-                                      "send_as",    "ciphers",      "codecs",
-                                      "encryption", "call_handler", "calling_handler_resource_id"};
+  std::vector<std::string> columns = {"id",
+                                      "resource_id",
+                                      "address_id",
+                                      "project_id",
+                                      "username",
+                                      "display_name",
+                                      "caller_id",
+                                      "send_as",
+                                      "ciphers",
+                                      "codecs",
+                                      "encryption",
+                                      "call_handler",
+                                      "calling_handler_resource_id"};
   for (const auto& spec : CompanionSpecs()) columns.emplace_back(spec.name);
   for (const char* c : {"ha1", "ha1_sha256", "ha1b", "sealed_password", "password_key_id",
                         "created_at", "updated_at"}) {
@@ -30,7 +39,5 @@ std::string EndpointColumnList() {
   for (const auto& c : EndpointColumns()) out += (out.empty() ? "" : ", ") + c;
   return out;
 }
-
-int FirstCredentialColumn() { return kFirstCompanionColumn + static_cast<int>(kCompanionCount); }
 
 }  // namespace sb

@@ -13,8 +13,4 @@ const std::vector<std::string>& EndpointColumns();
 // "id, resource_id, ..." for SELECT and INSERT lists.
 std::string EndpointColumnList();
 
-// Index of the first companion column and of the first credential column in EndpointColumns().
-inline constexpr int kFirstCompanionColumn = 12;
-int FirstCredentialColumn();
-
 }  // namespace sb

@@ -34,9 +34,10 @@ class EndpointStore {
  public:
   virtual ~EndpointStore() = default;
 
-  // Stores a new endpoint. kAlreadyExists when its username, compared case-insensitively, is
-  // taken in the project; the check is the database's constraint, so it holds under concurrency.
-  // Durable when it returns.
+  // Stores a new endpoint and its Fabric resource. kAlreadyExists when its username, compared
+  // case-insensitively, is taken in the project; the check is the database's constraint, so it
+  // holds under concurrency. kFailedPrecondition when calling_handler_resource_id names no
+  // resource (it was deleted meanwhile). Durable when it returns.
   virtual Result<void> Insert(const StoredEndpoint& endpoint) = 0;
 
   // The endpoint whose endpoint id or resource id is `id`. kNotFound when none.
@@ -49,7 +50,8 @@ class EndpointStore {
   virtual Result<StoredEndpoint> Update(const std::string& project_id, const std::string& id,
                                         const Mutation& mutate) = 0;
 
-  // Removes the endpoint (by either id). kNotFound when none.
+  // Removes the endpoint (by either id) with its Fabric resource and address. kNotFound when
+  // none; kFailedPrecondition while another endpoint uses it as its call handler.
   virtual Result<void> Delete(const std::string& project_id, const std::string& id) = 0;
 
   // One page of a newest-first list, by keyset (cost does not grow with depth). A kBefore cursor

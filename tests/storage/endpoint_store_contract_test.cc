@@ -19,7 +19,7 @@ constexpr const char* kProjectB = "01900000-0000-7000-8000-00000000000b";
 std::string Id(int n, char kind = 'e') {
   char buf[40];
   std::snprintf(buf, sizeof buf, "01900000-0000-7000-8%03d-%c%011d", n % 1000,
-                kind == 'e' ? 'e' : 'f', n);
+                kind == 'r' ? 'f' : kind, n);
   return buf;
 }
 
@@ -28,6 +28,7 @@ StoredEndpoint Endpoint(int n, const std::string& username,
   StoredEndpoint s;
   s.endpoint.id = Id(n);
   s.endpoint.resource_id = Id(n, 'r');
+  s.endpoint.address_id = Id(n, 'a');
   s.endpoint.project_id = project;
   s.endpoint.username = username;
   s.endpoint.created_at = s.endpoint.updated_at = 1000 + n;

@@ -57,6 +57,7 @@ TEST_P(ProjectStoreTest, ProfileChangeRederivesDigestsInTheSameTransaction) {
   StoredEndpoint e;
   e.endpoint = {.id = "01900000-0000-7000-8000-0000000000e1",
                 .resource_id = "01900000-0000-7000-8000-0000000000f1",
+                .address_id = "01900000-0000-7000-8000-0000000000a1",
                 .project_id = kProjectA,
                 .username = "alice"};
   e.credentials = {"old", "old", "old", {1, 2, 3}, "k"};

@@ -103,6 +103,9 @@ Error SqliteDatabase::MapException(const std::exception& e) {
     if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
       return Error::AlreadyExists(sqlite->what());
     }
+    if (extended == SQLITE_CONSTRAINT_FOREIGNKEY) {
+      return Error::FailedPrecondition({}, sqlite->what());
+    }
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_IOERR ||
         code == SQLITE_CANTOPEN || code == SQLITE_FULL || code == SQLITE_READONLY) {
       return Error::Unavailable(std::string("sqlite: ") + sqlite->what());

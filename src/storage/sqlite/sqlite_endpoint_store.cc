@@ -4,122 +4,14 @@
 
 #include "storage/endpoint_columns.h"
 #include "storage/list_codec.h"
+#include "storage/sqlite/sqlite_endpoint_rows.h"
 
 namespace sb {
 namespace {
 
-const std::string& SelectById() {
-  static const std::string kSql = "SELECT " + EndpointColumnList() +
-                                  " FROM sip_endpoints WHERE project_id = ?1 AND"
-                                  " (id = ?2 OR resource_id = ?2)";
-  return kSql;
-}
-
-const std::string& InsertSql() {
-  static const std::string kSql = [] {
-    std::string marks;
-    for (std::size_t i = 0; i < EndpointColumns().size(); ++i) marks += i ? ", ?" : "?";
-    return "INSERT INTO sip_endpoints (" + EndpointColumnList() + ") VALUES (" + marks + ")";
-  }();
-  return kSql;
-}
-
-// Every column but id, resource_id and project_id, which never change.
-const std::string& UpdateSql() {
-  static const std::string kSql = [] {
-    std::string sets;
-    const auto& columns = EndpointColumns();
-    for (std::size_t i = 3; i < columns.size(); ++i) {
-      sets += (i > 3 ? ", " : "") + columns[i] + " = ?" + std::to_string(i + 1);
-    }
-    return "UPDATE sip_endpoints SET " + sets + " WHERE id = ?1";
-  }();
-  return kSql;
-}
-
-void BindText(SQLite::Statement& s, int index, const std::optional<std::string>& value) {
-  if (value) {
-    s.bind(index, *value);
-  } else {
-    s.bind(index);
-  }
-}
-
-void BindEndpoint(SQLite::Statement& s, const StoredEndpoint& stored) {
-  const SipEndpoint& e = stored.endpoint;
-  const SipCredentials& c = stored.credentials;
-  int i = 1;
-  s.bind(i++, e.id);
-  s.bind(i++, e.resource_id);
-  s.bind(i++, e.project_id);
-  s.bind(i++, e.username);
-  BindText(s, i++, e.display_name);
-  BindText(s, i++, e.caller_id);
-  BindText(s, i++, e.send_as);
-  s.bind(i++, JoinList(e.ciphers));
-  s.bind(i++, JoinList(e.codecs));
-  s.bind(i++, e.encryption);
-  s.bind(i++, std::string(CallHandlerName(e.call_handler)));
-  BindText(s, i++, e.calling_handler_resource_id);
-  for (const auto& companion : e.companions) BindText(s, i++, companion);
-  auto text_or_null = [](const std::string& v) {
-    return v.empty() ? std::nullopt : std::optional<std::string>(v);
-  };
-  BindText(s, i++, text_or_null(c.ha1));
-  BindText(s, i++, text_or_null(c.ha1_sha256));
-  BindText(s, i++, text_or_null(c.ha1b));
-  if (c.sealed_password.empty()) {
-    s.bind(i++);
-  } else {
-    s.bind(i++, c.sealed_password.data(), static_cast<int>(c.sealed_password.size()));
-  }
-  BindText(s, i++, text_or_null(c.key_id));
-  s.bind(i++, static_cast<std::int64_t>(e.created_at));
-  s.bind(i++, static_cast<std::int64_t>(e.updated_at));
-}
-
-std::optional<std::string> ColumnText(SQLite::Statement& s, int index) {
-  auto column = s.getColumn(index);
-  if (column.isNull())
-    return std::nullopt;
-  return column.getString();
-}
-
-StoredEndpoint ReadEndpoint(SQLite::Statement& s) {
-  StoredEndpoint stored;
-  SipEndpoint& e = stored.endpoint;
-  SipCredentials& c = stored.credentials;
-  int i = 0;
-  e.id = s.getColumn(i++).getString();
-  e.resource_id = s.getColumn(i++).getString();
-  e.project_id = s.getColumn(i++).getString();
-  e.username = s.getColumn(i++).getString();
-  e.display_name = ColumnText(s, i++);
-  e.caller_id = ColumnText(s, i++);
-  e.send_as = ColumnText(s, i++);
-  e.ciphers = SplitList(s.getColumn(i++).getString());
-  e.codecs = SplitList(s.getColumn(i++).getString());
-  e.encryption = s.getColumn(i++).getString();
-  e.call_handler = ParseCallHandler(s.getColumn(i++).getString()).value_or(CallHandler::kDefault);
-  e.calling_handler_resource_id = ColumnText(s, i++);
-  for (auto& companion : e.companions) companion = ColumnText(s, i++);
-  c.ha1 = ColumnText(s, i++).value_or("");
-  c.ha1_sha256 = ColumnText(s, i++).value_or("");
-  c.ha1b = ColumnText(s, i++).value_or("");
-  auto blob = s.getColumn(i++);
-  if (!blob.isNull()) {
-    const auto* bytes = static_cast<const std::uint8_t*>(blob.getBlob());
-    c.sealed_password.assign(bytes, bytes + blob.getBytes());
-  }
-  c.key_id = ColumnText(s, i++).value_or("");
-  e.created_at = s.getColumn(i++).getInt64();
-  e.updated_at = s.getColumn(i++).getInt64();
-  return stored;
-}
-
 Result<StoredEndpoint> Find(SqliteConnection& connection, const std::string& project_id,
                             const std::string& id) {
-  auto& s = connection.Prepare(SelectById());
+  auto& s = connection.Prepare(SelectEndpointSql());
   s.bind(1, project_id);
   s.bind(2, id);
   if (!s.executeStep())
@@ -149,6 +41,13 @@ void BindFilters(SQLite::Statement& s, const EndpointListQuery& q) {
 
 Result<void> SqliteEndpointStore::Insert(const StoredEndpoint& endpoint) {
   return db_->Write<void>([&](SqliteConnection& connection) -> Result<void> {
+    auto& resource = connection.Prepare(
+        "INSERT INTO resources (id, project_id, type, created_at) VALUES (?1, ?2, ?3, ?4)");
+    resource.bind(1, endpoint.endpoint.resource_id);
+    resource.bind(2, endpoint.endpoint.project_id);
+    resource.bind(3, "sip_endpoint");
+    resource.bind(4, static_cast<std::int64_t>(endpoint.endpoint.created_at));
+    resource.exec();
     auto& s = connection.Prepare(InsertSql());
     BindEndpoint(s, endpoint);
     s.exec();
@@ -180,8 +79,12 @@ Result<StoredEndpoint> SqliteEndpointStore::Update(const std::string& project_id
 
 Result<void> SqliteEndpointStore::Delete(const std::string& project_id, const std::string& id) {
   return db_->Write<void>([&](SqliteConnection& connection) -> Result<void> {
+    // Deleting the resource row cascades to the endpoint; the foreign key from other endpoints'
+    // calling_handler_resource_id refuses it while the endpoint is someone's handler.
     auto& s = connection.Prepare(
-        "DELETE FROM sip_endpoints WHERE project_id = ?1 AND (id = ?2 OR resource_id = ?2)");
+        "DELETE FROM resources WHERE project_id = ?1 AND type = 'sip_endpoint' AND id = "
+        "(SELECT resource_id FROM sip_endpoints WHERE project_id = ?1 AND "
+        "(id = ?2 OR resource_id = ?2))");
     s.bind(1, project_id);
     s.bind(2, id);
     if (s.exec() == 0)
@@ -227,7 +130,7 @@ Result<bool> SqliteEndpointStore::ResourceExists(const std::string& project_id,
                                                  const std::string& resource_id) {
   return db_->Run<bool>([&](SqliteConnection& connection) -> Result<bool> {
     auto& s = connection.Prepare(
-        "SELECT EXISTS (SELECT 1 FROM sip_endpoints WHERE project_id = ?1 AND resource_id = ?2)");
+        "SELECT EXISTS (SELECT 1 FROM resources WHERE project_id = ?1 AND id = ?2)");
     s.bind(1, project_id);
     s.bind(2, resource_id);
     s.executeStep();

@@ -23,11 +23,23 @@ CREATE TABLE api_tokens (
 ) STRICT;
 CREATE INDEX api_tokens_by_project ON api_tokens(project_id, created_at);
 
+-- The Fabric resource registry: one row per resource of any type, so that the registry lists
+-- with one index scan and a call handler can reference any resource by foreign key (which is what
+-- refuses to delete a resource still assigned as a handler).
+CREATE TABLE resources (
+  id          TEXT PRIMARY KEY,  -- UUIDv7
+  project_id  TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  type        TEXT NOT NULL CHECK (type IN ('sip_endpoint', 'swml_webhook')),
+  created_at  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX resources_by_project ON resources(project_id, id);
+
 -- One row per SIP endpoint, serving both surfaces (CONTRACT 3). Empty ciphers/codecs and a NULL
 -- send_as mean "inherit the profile". The password is only ever stored sealed (CONTRACT 9).
 CREATE TABLE sip_endpoints (
   id                          TEXT PRIMARY KEY,   -- UUIDv7: text order is creation order
-  resource_id                 TEXT NOT NULL UNIQUE,
+  resource_id                 TEXT NOT NULL UNIQUE REFERENCES resources(id) ON DELETE CASCADE,
+  address_id                  TEXT NOT NULL UNIQUE,  -- the endpoint's one Fabric address
   project_id                  TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
   username                    TEXT NOT NULL,
   display_name                TEXT,
@@ -37,7 +49,7 @@ CREATE TABLE sip_endpoints (
   codecs                      TEXT NOT NULL,
   encryption                  TEXT NOT NULL,
   call_handler                TEXT NOT NULL,
-  calling_handler_resource_id TEXT,
+  calling_handler_resource_id TEXT REFERENCES resources(id),  -- NO ACTION: blocks the delete
   call_request_url            TEXT,
   call_request_method         TEXT,
   call_fallback_url           TEXT,
@@ -71,3 +83,22 @@ CREATE TABLE sip_endpoints (
 CREATE UNIQUE INDEX sip_endpoints_username ON sip_endpoints(project_id, username COLLATE NOCASE);
 -- Keyset paging: newest first within a project.
 CREATE INDEX sip_endpoints_by_project ON sip_endpoints(project_id, id);
+-- The foreign-key check when a resource is deleted.
+CREATE INDEX sip_endpoints_by_handler ON sip_endpoints(calling_handler_resource_id);
+
+-- SWML webhook resources (CONTRACT 6), so that `resource` handlers can point at something real.
+CREATE TABLE swml_webhooks (
+  resource_id             TEXT PRIMARY KEY REFERENCES resources(id) ON DELETE CASCADE,
+  project_id              TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  name                    TEXT NOT NULL,
+  used_for                TEXT NOT NULL,
+  primary_request_url     TEXT NOT NULL,
+  primary_request_method  TEXT NOT NULL,
+  fallback_request_url    TEXT,
+  fallback_request_method TEXT,
+  status_callback_url     TEXT,
+  status_callback_method  TEXT,
+  created_at              INTEGER NOT NULL,
+  updated_at              INTEGER NOT NULL
+) STRICT;
+CREATE INDEX swml_webhooks_by_project ON swml_webhooks(project_id, resource_id);

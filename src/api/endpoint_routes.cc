@@ -1,0 +1,102 @@
+#include "api/endpoint_routes.h"
+
+#include "api/endpoint_codec.h"
+#include "api/handler_support.h"
+
+namespace sb::api {
+namespace {
+
+Result<http::Response> List(ApiContext& ctx, const EndpointSurface& s, const Caller& caller,
+                            const http::Request& request) {
+  auto params = RequestListParams(request);
+  if (!params)
+    return Fail(params.error());
+  auto page = ctx.endpoints.List({caller.project_id, params->filter_username,
+                                  params->filter_caller_id, params->page_token, params->page_size});
+  if (!page)
+    return Fail(page.error());
+  Json data = Json::array();
+  for (const auto& endpoint : page->endpoints) data.push_back(s.render(endpoint));
+  std::optional<std::string> first_id, last_id;
+  if (!page->endpoints.empty()) {
+    first_id = page->endpoints.front().id;
+    last_id = page->endpoints.back().id;
+  }
+  return ListResponse(ctx, request, *params, std::move(data), first_id, last_id, page->has_older,
+                      s.link_params);
+}
+
+Result<http::Response> Create(ApiContext& ctx, const EndpointSurface& s, const Caller& caller,
+                              const http::Request& request) {
+  auto body = ParseJsonObject(request.body);
+  if (!body)
+    return Fail(body.error());
+  auto created = ctx.endpoints.Create(caller.project_id, DecodeEndpointPatch(*body), s.surface);
+  if (!created)
+    return Fail(created.error());
+  return JsonResponse(201, s.render(*created));
+}
+
+Result<http::Response> Get(ApiContext& ctx, const EndpointSurface& s, const Caller& caller,
+                           const http::PathParams& params) {
+  auto id = PathId(params);
+  if (!id)
+    return Fail(id.error());
+  auto endpoint = ctx.endpoints.Get(caller.project_id, *id);
+  if (!endpoint)
+    return Fail(endpoint.error());
+  return JsonResponse(200, s.render(*endpoint));
+}
+
+Result<http::Response> Update(ApiContext& ctx, const EndpointSurface& s, const Caller& caller,
+                              const http::Request& request, const http::PathParams& params) {
+  auto id = PathId(params);
+  if (!id)
+    return Fail(id.error());
+  auto body = ParseJsonObject(request.body);
+  if (!body)
+    return Fail(body.error());
+  auto updated =
+      ctx.endpoints.Update(caller.project_id, *id, DecodeEndpointPatch(*body), s.surface);
+  if (!updated)
+    return Fail(updated.error());
+  return JsonResponse(200, s.render(*updated));
+}
+
+Result<http::Response> Delete(ApiContext& ctx, const Caller& caller,
+                              const http::PathParams& params) {
+  auto id = PathId(params);
+  if (!id)
+    return Fail(id.error());
+  if (auto deleted = ctx.endpoints.Delete(caller.project_id, *id); !deleted) {
+    return Fail(deleted.error());
+  }
+  return http::Response::Empty(204);
+}
+
+}  // namespace
+
+void AddEndpointRoutes(http::Router& router, ApiContext& ctx, const std::string& collection,
+                       const EndpointSurface& surface) {
+  ScopeRule scope = surface.surface == Surface::kRelay ? ScopeRule::kVoice : ScopeRule::kAnyScope;
+  auto route = [&](const char* method, const std::string& path, AuthedHandler handler) {
+    router.Add(method, path, Authed(ctx, surface.surface, scope, std::move(handler)));
+  };
+  std::string item = collection + "/{id}";
+  route("GET", collection, [&ctx, surface](auto& caller, auto& request, auto&) {
+    return List(ctx, surface, caller, request);
+  });
+  route("POST", collection, [&ctx, surface](auto& caller, auto& request, auto&) {
+    return Create(ctx, surface, caller, request);
+  });
+  route("GET", item, [&ctx, surface](auto& caller, auto&, auto& params) {
+    return Get(ctx, surface, caller, params);
+  });
+  route("PUT", item, [&ctx, surface](auto& caller, auto& request, auto& params) {
+    return Update(ctx, surface, caller, request, params);
+  });
+  route("DELETE", item,
+        [&ctx](auto& caller, auto&, auto& params) { return Delete(ctx, caller, params); });
+}
+
+}  // namespace sb::api

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "api/api_context.h"
+#include "api/json_body.h"
+#include "http/router.h"
+
+namespace sb::api {
+
+// How one surface shows SIP endpoints: both surfaces serve the same record through the same
+// five operations and differ only in these.
+struct EndpointSurface {
+  Surface surface;                     // error shape and which call handlers may be written
+  Json (*render)(const SipEndpoint&);  // the representation
+  std::vector<std::pair<std::string, std::string>> link_params;  // added to every list link
+};
+
+// List, create, get, merge-update and delete (CONTRACT 4, 7) under `collection`.
+// `context` must outlive the router.
+void AddEndpointRoutes(http::Router& router, ApiContext& context, const std::string& collection,
+                       const EndpointSurface& surface);
+
+}  // namespace sb::api

@@ -1,0 +1,61 @@
+#include "api/handler_support.h"
+
+#include "api/error_response.h"
+#include "domain/ids.h"
+
+namespace sb::api {
+namespace {
+
+std::string WithoutTrailingSlash(std::string path) {
+  if (path.size() > 1 && path.back() == '/')
+    path.pop_back();
+  return path;
+}
+
+}  // namespace
+
+http::Handler Authed(ApiContext& ctx, Surface surface, ScopeRule rule, AuthedHandler handler) {
+  return [&ctx, surface, rule, handler = std::move(handler)](const http::Request& request,
+                                                             const http::PathParams& params) {
+    auto caller = Authorize(ctx, request, rule);
+    if (!caller)
+      return ErrorResponse(caller.error(), surface);
+    auto response = handler(*caller, request, params);
+    if (!response)
+      return ErrorResponse(response.error(), surface);
+    return std::move(*response);
+  };
+}
+
+Result<std::string> PathId(const http::PathParams& params, std::size_t index) {
+  if (params.size() <= index || !IsUuid(params[index]))
+    return Fail(Error::NotFound());
+  return CanonicalUuid(params[index]);
+}
+
+Result<ListParams> RequestListParams(const http::Request& request) {
+  auto query = ParseQuery(request.query);
+  if (!query)
+    return Fail(query.error());
+  return ParseListParams(*query);
+}
+
+http::Response ListResponse(const ApiContext& ctx, const http::Request& request,
+                            const ListParams& params, Json data,
+                            const std::optional<std::string>& first_id,
+                            const std::optional<std::string>& last_id, bool has_older,
+                            const std::vector<std::pair<std::string, std::string>>& extra) {
+  auto links = BuildPageLinks(AbsoluteUrl(ctx.options, request, WithoutTrailingSlash(request.path)),
+                              params, first_id, last_id, has_older, extra);
+  Json body;
+  body["links"]["self"] = links.self;
+  body["links"]["first"] = links.first;
+  if (links.next)
+    body["links"]["next"] = *links.next;
+  if (links.prev)
+    body["links"]["prev"] = *links.prev;
+  body["data"] = std::move(data);
+  return JsonResponse(200, body);
+}
+
+}  // namespace sb::api
