@@ -25,6 +25,14 @@ Json ApiTest::CreateEndpoint(const std::string& username, const Json& extra) {
   return r.Json();
 }
 
+Json ApiTest::CreateWebhook(const std::string& name) {
+  auto r = client_->Post(
+      kWebhooks,
+      Json{{"name", name}, {"primary_request_url", "https://app.example/" + name}}.dump());
+  EXPECT_EQ(r.status, 201) << r.body;
+  return r.Json();
+}
+
 ApiTest::ProjectCredentials ApiTest::NewProject(const std::string& name,
                                                 const std::string& scopes) {
   auto project = RunSwitchboard(
@@ -42,6 +50,26 @@ ApiTest::ProjectCredentials ApiTest::NewProject(const std::string& name,
   EXPECT_EQ(token.exit_code, 0) << token.err;
   auto tj = Json::parse(token.out);
   return {pj["id"], tj["token"], pj["domain_identifier"]};
+}
+
+::testing::AssertionResult HasFabricError(const HttpResult& r, const std::string& code,
+                                          const std::string& attribute) {
+  if (r.status != 422)
+    return ::testing::AssertionFailure() << "status " << r.status << " " << r.body;
+  auto body = r.Json();
+  if (!body.contains("errors") || !body["errors"].is_array()) {
+    return ::testing::AssertionFailure() << "no errors array: " << r.body;
+  }
+  for (const auto& e : body["errors"]) {
+    bool shape = e["type"] == "validation_error" && e["message"].is_string() &&
+                 e["url"].is_string() && e.contains("attribute");
+    if (!shape)
+      return ::testing::AssertionFailure() << "bad entry shape: " << e.dump();
+    Json expected = attribute.empty() ? Json(nullptr) : Json(attribute);
+    if (e["code"] == code && e["attribute"] == expected)
+      return ::testing::AssertionSuccess();
+  }
+  return ::testing::AssertionFailure() << "no " << code << " on " << attribute << ": " << r.body;
 }
 
 ::testing::AssertionResult HasRelayError(const HttpResult& r, const std::string& code,

@@ -15,6 +15,10 @@ namespace sb::testing {
 using Json = nlohmann::ordered_json;
 
 inline constexpr const char* kEndpoints = "/api/relay/rest/endpoints/sip";
+inline constexpr const char* kFabricEndpoints = "/api/fabric/resources/sip_endpoints";
+inline constexpr const char* kResources = "/api/fabric/resources";
+inline constexpr const char* kWebhooks = "/api/fabric/resources/swml_webhooks";
+inline constexpr const char* kProfile = "/api/relay/rest/sip_profile";
 
 // A running `switchboard serve` on a fresh SQLite file, and a client with the bootstrap project's
 // credentials. TearDown stops the server and expects a clean exit with no sanitizer report.
@@ -28,6 +32,8 @@ class ApiTest : public ::testing::Test {
 
   // Creates an endpoint and returns its Relay JSON; fails the test unless 201.
   Json CreateEndpoint(const std::string& username, const Json& extra = Json::object());
+  // Creates a SWML webhook resource and returns its wrapper; fails the test unless 201.
+  Json CreateWebhook(const std::string& name);
 
   // A second project with its own token, made through the CLI against the same store.
   struct ProjectCredentials {
@@ -41,6 +47,10 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<HttpClient> client_;
 };
+
+// Asserts a Fabric 422 body whose errors include `code` on `attribute` (null when empty).
+::testing::AssertionResult HasFabricError(const HttpResult& r, const std::string& code,
+                                          const std::string& attribute);
 
 // Asserts a Relay 422 body whose errors include `code` on `attribute`.
 ::testing::AssertionResult HasRelayError(const HttpResult& r, const std::string& code,
