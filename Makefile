@@ -14,6 +14,10 @@ all: build
 deps:
 	@scripts/install-deps
 
+# The contract tools (pinned in package-lock.json): Redocly's linter and Prism's validating proxy.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
 $(BUILD)/build.ninja: | deps
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSB_BUILD_TESTS=OFF
 
@@ -28,7 +32,8 @@ $(CHECK_BUILD)/build.ninja: | deps
 
 # The test build carries the sanitizers: every unit and API test runs under them, and the
 # servers the API tests spawn are sanitized too (a report fails the test that saw it).
-check: deps $(CHECK_BUILD)/build.ninja
+check: deps node_modules/.package-lock.json $(CHECK_BUILD)/build.ninja
+	cmake -S . -B $(CHECK_BUILD) > /dev/null
 	cmake --build $(CHECK_BUILD) -j $(JOBS)
 	scripts/run-tests $(CHECK_BUILD)
 

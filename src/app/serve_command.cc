@@ -13,6 +13,7 @@
 #include "api/fabric/fabric_routes.h"
 #include "api/relay/relay_routes.h"
 #include "api/relay/sip_profile_routes.h"
+#include "api/service_routes.h"
 #include "app/access_log.h"
 #include "app/secret_key_file.h"
 #include "app/stores.h"
@@ -29,12 +30,6 @@
 
 namespace sb {
 namespace {
-
-void AddHealthRoutes(http::Router& router) {
-  router.Add("GET", "/healthz", [](const http::Request&, const http::PathParams&) {
-    return http::Response::Json(200, R"({"status":"ok"})");
-  });
-}
 
 // Blocks the stop signals in this thread and every thread started after, so that sigwait
 // receives them instead of a handler interrupting a worker.
@@ -85,7 +80,7 @@ int RunServe(const Config& config) {
                           authenticator,
                           {config.public_base_url, config.behind_tls_proxy, config.listen}};
   http::Router router([](int status) { return api::StatusResponse(status); });
-  AddHealthRoutes(router);
+  api::AddServiceRoutes(router);
   api::AddRelayEndpointRoutes(router, context);
   api::AddSipProfileRoutes(router, context);
   api::AddFabricEndpointRoutes(router, context);

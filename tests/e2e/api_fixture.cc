@@ -15,6 +15,7 @@ void ApiTest::TearDown() {
   std::string log = server_->Stderr();
   EXPECT_EQ(log.find("Sanitizer"), std::string::npos) << log;
   EXPECT_EQ(log.find("runtime error"), std::string::npos) << log;
+  EXPECT_EQ(server_->ResponseViolations(), "") << "responses that break openapi/openapi.yaml";
 }
 
 Json ApiTest::CreateEndpoint(const std::string& username, const Json& extra) {

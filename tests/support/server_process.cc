@@ -1,9 +1,15 @@
 #include "support/server_process.h"
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <sstream>
 #include <stdexcept>
+#include <thread>
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,6 +22,19 @@ std::vector<char*> Argv(std::vector<std::string>& args) {
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   return argv;
+}
+
+// A loopback port that was free a moment ago (for a child that cannot report its own).
+int FreePort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t length = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &length);
+  close(fd);
+  return ntohs(addr.sin_port);
 }
 
 int ExitStatus(int status) {
@@ -93,11 +112,61 @@ ServerProcess::ServerProcess(const TempDir& dir, std::vector<std::string> extra_
     Stop();
     throw std::runtime_error("switchboard serve did not start: " + Stderr());
   }
+  origin_url = base_url;
+  const char* prism = std::getenv("SB_TEST_PRISM");
+  if (prism != nullptr && *prism != '\0') StartProxy(dir);
+}
+
+void ServerProcess::StartProxy(const TempDir& dir) {
+  std::string port = std::to_string(FreePort());
+  prism_log_ = dir.File("prism-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".log");
+  std::vector<std::string> args = {std::getenv("SB_TEST_PRISM"), "proxy",
+                                   std::getenv("SB_TEST_OPENAPI"), origin_url,
+                                   "--host", "127.0.0.1", "--port", port};
+  prism_pid_ = fork();
+  if (prism_pid_ == 0) {
+    int log = ::open(prism_log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(log, 1);
+    dup2(log, 2);
+    auto argv = Argv(args);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  // Ready when it says so; bounded, since a proxy that never starts must fail the test.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (ReadFile(prism_log_).find("Prism is listening") == std::string::npos) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      StopProxy();
+      throw std::runtime_error("prism did not start: " + ReadFile(prism_log_));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  base_url = "http://127.0.0.1:" + port;
+}
+
+void ServerProcess::StopProxy() {
+  if (prism_pid_ > 0) {
+    kill(prism_pid_, SIGTERM);
+    int status = 0;
+    waitpid(prism_pid_, &status, 0);
+    prism_pid_ = -1;
+  }
+}
+
+std::string ServerProcess::ResponseViolations() const {
+  if (prism_log_.empty()) return {};
+  std::istringstream log(ReadFile(prism_log_));
+  std::string line, found;
+  while (std::getline(log, line)) {
+    if (line.find("Violation: response") != std::string::npos) found += line + "\n";
+  }
+  return found;
 }
 
 ServerProcess::~ServerProcess() { Stop(); }
 
 int ServerProcess::Stop() {
+  StopProxy();
   if (pid_ > 0) {
     kill(pid_, SIGTERM);
     int status = 0;
@@ -109,6 +178,7 @@ int ServerProcess::Stop() {
 }
 
 void ServerProcess::Kill() {
+  StopProxy();
   if (pid_ > 0) {
     kill(pid_, SIGKILL);
     int status = 0;

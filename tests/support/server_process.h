@@ -38,10 +38,18 @@ class ServerProcess {
   // SIGKILL, then wait: the crash case.
   void Kill();
 
+  // Requests in front of a response-validating proxy: when SB_TEST_PRISM names the Prism CLI
+  // (and SB_TEST_OPENAPI the document), the server is reached through `prism proxy`, which
+  // checks every response against the OpenAPI document; base_url is then the proxy's.
+  bool proxied() const { return prism_pid_ > 0; }
+  // The lines in which the proxy reported a response that breaks the document ("" when none).
+  std::string ResponseViolations() const;
+
   // A client with the bootstrap credentials.
   HttpClient Client() const { return HttpClient(base_url, project_id, token); }
 
   std::string base_url;
+  std::string origin_url;  // the server itself, as its links name it
   std::string project_id;  // empty when the store was not empty at start
   std::string token;
   std::string database;
@@ -50,8 +58,13 @@ class ServerProcess {
   std::string Stderr() const { return ReadFile(stderr_path); }
 
  private:
+  void StartProxy(const TempDir& dir);
+  void StopProxy();
+
   pid_t pid_ = -1;
   int exit_status_ = -1;
+  pid_t prism_pid_ = -1;
+  std::string prism_log_;
 };
 
 }  // namespace sb::testing
