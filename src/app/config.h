@@ -11,7 +11,7 @@ namespace sb {
 // wins over the environment, which wins over the default (docs/configuration.md).
 struct Config {
   // Store
-  std::string database = "switchboard.db";  // SQLite file path
+  std::string database = "switchboard.db";  // SQLite file path, or a postgres:// URL
   std::string key_file;                     // default: <database>.key
   std::string secret_keys;                  // SWITCHBOARD_SECRET_KEYS: hex keys, comma-separated
 

@@ -17,7 +17,11 @@ struct Stores {
   std::unique_ptr<ResourceStore> resources;
 };
 
-// Opens (creating and migrating as needed) the store named by `database`: a SQLite file path.
+// Whether `database` names a PostgreSQL server (postgres:// or postgresql:// URL).
+bool IsPostgresUrl(const std::string& database);
+
+// Opens (creating and migrating as needed) the store named by `database`: a postgres:// URL, or
+// else a SQLite file path.
 // `connections` bounds the pool. Throws with a readable reason on failure (start-up only).
 Stores OpenStores(const std::string& database, std::size_t connections);
 

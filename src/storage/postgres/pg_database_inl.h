@@ -1,0 +1,53 @@
+#pragma once
+
+// Template bodies of PgDatabase (included by pg_database.h only).
+
+namespace sb {
+
+class PgDatabase::Lease {
+ public:
+  explicit Lease(PgDatabase& db) : db_(db), slot_(db.Acquire()) {}
+  ~Lease() { db_.Release(slot_, broken_); }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+
+  Slot& slot() { return *slot_; }
+  void MarkBroken() { broken_ = true; }
+
+ private:
+  PgDatabase& db_;
+  Slot* slot_;
+  bool broken_ = false;
+};
+
+template <class T>
+Result<T> PgDatabase::Transact(const std::function<Result<T>(PgTransaction&)>& work) {
+  Lease lease(*this);
+  try {
+    Slot& slot = lease.slot();
+    if (!slot.connection) {
+      slot.connection = std::make_unique<pqxx::connection>(url_);
+      slot.prepared.clear();
+    }
+    PgTransaction tx(*slot.connection, slot.prepared);
+    Result<T> result = work(tx);
+    if (result)
+      tx.Commit();
+    return result;
+  } catch (const pqxx::broken_connection& e) {
+    lease.MarkBroken();
+    return Fail(MapException(e));
+  } catch (const pqxx::in_doubt_error& e) {
+    lease.MarkBroken();
+    return Fail(MapException(e));
+  } catch (const pqxx::sql_error& e) {
+    // The server going down reports admin shutdown (57P01) before the socket breaks.
+    if (e.sqlstate().rfind("57P", 0) == 0 || e.sqlstate().rfind("08", 0) == 0)
+      lease.MarkBroken();
+    return Fail(MapException(e));
+  } catch (const std::exception& e) {
+    return Fail(MapException(e));
+  }
+}
+
+}  // namespace sb

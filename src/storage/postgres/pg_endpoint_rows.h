@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+
+#include <pqxx/pqxx>
+
+#include "domain/sip_endpoint.h"
+#include "storage/postgres/pg_database.h"
+
+namespace sb {
+
+// The sip_endpoints row codec shared by the PostgreSQL stores, over EndpointColumns(). The
+// sealed password travels as hex (encode/decode in SQL), everything else as text.
+const std::string& PgEndpointSelectList();  // "id, resource_id, ..., encode(...), ..."
+const std::string& PgSelectEndpointSql();   // $1 project, $2 endpoint id or resource id
+const std::string& PgInsertEndpointSql();
+const std::string& PgUpdateEndpointSql();  // binds like the insert; WHERE id = $1
+PgParams PgEndpointParams(const StoredEndpoint& stored);
+StoredEndpoint PgReadEndpoint(const pqxx::row& row);
+
+}  // namespace sb

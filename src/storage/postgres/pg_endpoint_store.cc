@@ -1,0 +1,125 @@
+#include "storage/postgres/pg_endpoint_store.h"
+
+#include <algorithm>
+
+#include "storage/list_codec.h"
+#include "storage/postgres/pg_endpoint_rows.h"
+
+namespace sb {
+namespace {
+
+// Filters as in the SQLite store: lower(x) LIKE lower(pattern), which the trigram indexes serve.
+std::string FilterClause(const EndpointListQuery& q) {
+  std::string where = " WHERE project_id = $1";
+  if (q.username_contains)
+    where += " AND lower(username) LIKE lower($2) ESCAPE '\\'";
+  if (q.caller_id_contains)
+    where += " AND lower(caller_id) LIKE lower($3) ESCAPE '\\'";
+  return where;
+}
+
+// Every statement binds the same five parameters (unused ones typed by a no-op cast), so the
+// parameter numbers are stable whatever filters a query has.
+PgParams ListParams(const EndpointListQuery& q, const std::optional<std::string>& key,
+                    std::size_t limit) {
+  return {q.project_id,
+          q.username_contains ? std::optional<std::string>(LikeContains(*q.username_contains))
+                              : std::nullopt,
+          q.caller_id_contains ? std::optional<std::string>(LikeContains(*q.caller_id_contains))
+                               : std::nullopt,
+          key, std::to_string(limit)};
+}
+
+constexpr const char* kTypeAllParams =
+    " AND ($2::text IS NULL OR TRUE) AND ($3::text IS NULL OR TRUE) AND ($4::uuid IS NULL OR TRUE)"
+    " AND ($5::bigint IS NULL OR TRUE)";
+
+}  // namespace
+
+Result<void> PgEndpointStore::Insert(const StoredEndpoint& endpoint) {
+  return db_->Transact<void>([&](PgTransaction& tx) -> Result<void> {
+    tx.Exec("INSERT INTO resources (id, project_id, type, created_at) VALUES ($1, $2, $3, $4)",
+            {endpoint.endpoint.resource_id, endpoint.endpoint.project_id, "sip_endpoint",
+             std::to_string(endpoint.endpoint.created_at)});
+    tx.Exec(PgInsertEndpointSql(), PgEndpointParams(endpoint));
+    return {};
+  });
+}
+
+Result<StoredEndpoint> PgEndpointStore::Get(const std::string& project_id, const std::string& id) {
+  return db_->Transact<StoredEndpoint>([&](PgTransaction& tx) -> Result<StoredEndpoint> {
+    auto rows = tx.Exec(PgSelectEndpointSql(), {project_id, id});
+    if (rows.empty())
+      return Fail(Error::NotFound());
+    return PgReadEndpoint(rows[0]);
+  });
+}
+
+Result<StoredEndpoint> PgEndpointStore::Update(const std::string& project_id, const std::string& id,
+                                               const Mutation& mutate) {
+  return db_->Transact<StoredEndpoint>([&](PgTransaction& tx) -> Result<StoredEndpoint> {
+    // FOR UPDATE: a concurrent update of the same row waits, so no update is lost.
+    auto rows = tx.Exec(PgSelectEndpointSql() + " FOR UPDATE", {project_id, id});
+    if (rows.empty())
+      return Fail(Error::NotFound());
+    auto next = mutate(PgReadEndpoint(rows[0]));
+    if (!next)
+      return next;
+    tx.Exec(PgUpdateEndpointSql(), PgEndpointParams(*next));
+    return next;
+  });
+}
+
+Result<void> PgEndpointStore::Delete(const std::string& project_id, const std::string& id) {
+  return db_->Transact<void>([&](PgTransaction& tx) -> Result<void> {
+    auto deleted = tx.Exec(
+        "DELETE FROM resources WHERE project_id = $1 AND type = 'sip_endpoint' AND id = "
+        "(SELECT resource_id FROM sip_endpoints WHERE project_id = $1 AND "
+        "(id = $2 OR resource_id = $2))",
+        {project_id, id});
+    if (deleted.affected_rows() == 0)
+      return Fail(Error::NotFound());
+    return {};
+  });
+}
+
+Result<EndpointPage> PgEndpointStore::List(const EndpointListQuery& q) {
+  return db_->Transact<EndpointPage>([&](PgTransaction& tx) -> Result<EndpointPage> {
+    bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
+    std::string sql = "SELECT " + PgEndpointSelectList() + " FROM sip_endpoints" + FilterClause(q) +
+                      kTypeAllParams;
+    if (q.cursor)
+      sql += before ? " AND id > $4" : " AND id < $4";
+    sql += before ? " ORDER BY id ASC LIMIT $5" : " ORDER BY id DESC LIMIT $5";
+    std::optional<std::string> key;
+    if (q.cursor)
+      key = q.cursor->sort_key;
+    auto rows = tx.Exec(sql, ListParams(q, key, before ? q.limit : q.limit + 1));
+    EndpointPage page;
+    for (const auto& row : rows) page.rows.push_back(PgReadEndpoint(row));
+    if (before) {
+      std::reverse(page.rows.begin(), page.rows.end());
+      std::string probe = "SELECT EXISTS (SELECT 1 FROM sip_endpoints" + FilterClause(q) +
+                          kTypeAllParams + (page.rows.empty() ? " AND id <= $4" : " AND id < $4") +
+                          ")";
+      std::string bound = page.rows.empty() ? q.cursor->sort_key : page.rows.back().endpoint.id;
+      page.has_older = tx.Exec(probe, ListParams(q, bound, 0))[0][0].as<bool>();
+    } else if (page.rows.size() > q.limit) {
+      page.rows.pop_back();
+      page.has_older = true;
+    }
+    return page;
+  });
+}
+
+Result<bool> PgEndpointStore::ResourceExists(const std::string& project_id,
+                                             const std::string& resource_id) {
+  return db_->Transact<bool>([&](PgTransaction& tx) -> Result<bool> {
+    return tx
+        .Exec("SELECT EXISTS (SELECT 1 FROM resources WHERE project_id = $1 AND id = $2)",
+              {project_id, resource_id})[0][0]
+        .as<bool>();
+  });
+}
+
+}  // namespace sb

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <memory>
+
+#include "storage/endpoint_store.h"
+#include "storage/postgres/pg_database.h"
+
+namespace sb {
+
+// EndpointStore on PostgreSQL. Thread-safe; any number of processes may share the database.
+class PgEndpointStore final : public EndpointStore {
+ public:
+  explicit PgEndpointStore(std::shared_ptr<PgDatabase> db) : db_(std::move(db)) {}
+
+  Result<void> Insert(const StoredEndpoint& endpoint) override;
+  Result<StoredEndpoint> Get(const std::string& project_id, const std::string& id) override;
+  Result<StoredEndpoint> Update(const std::string& project_id, const std::string& id,
+                                const Mutation& mutate) override;
+  Result<void> Delete(const std::string& project_id, const std::string& id) override;
+  Result<EndpointPage> List(const EndpointListQuery& query) override;
+  Result<bool> ResourceExists(const std::string& project_id,
+                              const std::string& resource_id) override;
+
+ private:
+  std::shared_ptr<PgDatabase> db_;
+};
+
+}  // namespace sb
