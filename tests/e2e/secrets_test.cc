@@ -1,7 +1,6 @@
 // Secrets at rest (CONTRACT 9): no password bytes in the store, digests that a registrar accepts.
 #include <filesystem>
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include "domain/digest.h"
@@ -12,26 +11,15 @@ namespace {
 
 class SecretsTest : public ApiTest {
  protected:
-  // Every byte of the store: the database file and its WAL and shared-memory files.
-  std::string StoreBytes() {
-    std::string all;
-    for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
-      if (entry.path().filename().string().rfind("switchboard.db", 0) == 0) {
-        all += ReadFile(entry.path());
-      }
-    }
-    return all;
-  }
-
   struct Digests {
     std::string ha1, ha1_sha256, ha1b;
   };
   Digests StoredDigests(const std::string& id) {
-    SQLite::Database db(server_->database, SQLite::OPEN_READONLY);
-    SQLite::Statement q(db, "SELECT ha1, ha1_sha256, ha1b FROM sip_endpoints WHERE id = ?");
-    q.bind(1, id);
-    EXPECT_TRUE(q.executeStep());
-    return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()};
+    auto row = server_->store().Row("SELECT ha1, ha1_sha256, ha1b FROM sip_endpoints WHERE id = $1",
+                                    {id});
+    EXPECT_EQ(row.size(), 3u);
+    row.resize(3);
+    return {row[0], row[1], row[2]};
   }
 
   std::string Realm() {
@@ -56,7 +44,7 @@ TEST_F(SecretsTest, TheStoreFilesHoldNoPasswordBytes) {
           .status,
       200);
   ASSERT_EQ(server_->Stop(), 0);
-  std::string bytes = StoreBytes();
+  std::string bytes = server_->store().Dump();
   ASSERT_GT(bytes.size(), 4096u);
   for (const auto& p : passwords) EXPECT_EQ(bytes.find(p), std::string::npos) << p;
   EXPECT_EQ(bytes.find("Walrus-Unique-Pass-0004"), std::string::npos);

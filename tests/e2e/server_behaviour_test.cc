@@ -4,7 +4,6 @@
 #include <mutex>
 #include <thread>
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 
@@ -57,9 +56,8 @@ class GracefulStopTest : public ServerBehaviourTest {
 };
 
 TEST_F(GracefulStopTest, SigtermFinishesTheRequestInFlightAndExitsZero) {
-  // Hold the database's write lock so that the next create waits inside its handler.
-  SQLite::Database blocker(server_->database, SQLite::OPEN_READWRITE);
-  blocker.exec("BEGIN IMMEDIATE");
+  // Hold a lock that makes the next create wait inside its handler.
+  auto blocker = server_->store().BlockWrites();
   HttpResult in_flight;
   std::thread request([&] {
     // Straight to the server: a proxy in front would be stopped first.
@@ -70,7 +68,7 @@ TEST_F(GracefulStopTest, SigtermFinishesTheRequestInFlightAndExitsZero) {
   int exit_code = -1;
   std::thread stopper([&] { exit_code = server_->Stop(); });
   ASSERT_TRUE(WaitForLog("finishing requests in flight"));
-  blocker.exec("COMMIT");
+  blocker->Release();
   request.join();
   stopper.join();
   EXPECT_EQ(in_flight.status, 201) << in_flight.body;
@@ -104,10 +102,7 @@ TEST_F(ServerBehaviourTest, EveryAcknowledgedWriteSurvivesKillDashNine) {
   stop = true;
   for (auto& w : writers) w.join();
 
-  {
-    SQLite::Database db(server_->database, SQLite::OPEN_READONLY);
-    EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
-  }
+  EXPECT_EQ(server_->store().CheckConsistency(), "ok");
   ServerProcess restarted(dir_, ServerArgs(), server_->database);
   HttpClient c(restarted.base_url, server_->project_id, server_->token);
   for (const auto& id : acknowledged) {

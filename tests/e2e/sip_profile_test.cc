@@ -1,5 +1,4 @@
 // The SIP profile and what endpoints inherit from it (CONTRACT 10).
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include "domain/digest.h"
@@ -71,12 +70,11 @@ TEST_F(SipProfileTest, ChangingTheDomainRederivesEveryDigest) {
   auto e = CreateEndpoint("alice", {{"password", "s3cret-pass"}});
   ASSERT_EQ(client_->Put(kProfile, R"({"domain_identifier":"renamed"})").status, 201);
   EXPECT_EQ(client_->Get(kProfile).Json()["domain"], "renamed.sip.test");
-  SQLite::Database db(server_->database, SQLite::OPEN_READONLY);
-  SQLite::Statement q(db, "SELECT ha1, ha1_sha256 FROM sip_endpoints WHERE id = ?");
-  q.bind(1, e["id"].get<std::string>());
-  ASSERT_TRUE(q.executeStep());
-  EXPECT_EQ(q.getColumn(0).getString(), Md5Hex("alice:renamed.sip.test:s3cret-pass"));
-  EXPECT_EQ(q.getColumn(1).getString(), Sha256Hex("alice:renamed.sip.test:s3cret-pass"));
+  auto row = server_->store().Row("SELECT ha1, ha1_sha256 FROM sip_endpoints WHERE id = $1",
+                                  {e["id"].get<std::string>()});
+  ASSERT_EQ(row.size(), 2u);
+  EXPECT_EQ(row[0], Md5Hex("alice:renamed.sip.test:s3cret-pass"));
+  EXPECT_EQ(row[1], Sha256Hex("alice:renamed.sip.test:s3cret-pass"));
 }
 
 TEST_F(SipProfileTest, DomainIdentifiersAreUniqueAcrossProjects) {

@@ -202,7 +202,7 @@ TEST_P(EndpointStoreTest, KnowsWhichResourcesExist) {
   EXPECT_FALSE(*store().ResourceExists(kProjectA, Id(9, 'r')));
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, EndpointStoreTest, ::testing::Values("sqlite"), StoreName);
+INSTANTIATE_TEST_SUITE_P(Stores, EndpointStoreTest, ::testing::Values("sqlite", "postgres"), StoreName);
 
 }  // namespace
 }  // namespace sb::testing

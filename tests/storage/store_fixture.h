@@ -8,14 +8,23 @@
 #include "app/stores.h"
 #include "domain/project.h"
 #include "support/temp_dir.h"
+#include "support/test_database.h"
 
 namespace sb::testing {
 
-// A fresh store of the kind named by the test parameter ("sqlite"; "postgres" joins when that
-// store exists), so that one contract suite runs unchanged against every implementation.
+// A fresh store of the kind named by the test parameter ("sqlite" or "postgres"), so that one
+// contract suite runs unchanged against every implementation.
 class StoreTest : public ::testing::TestWithParam<std::string> {
  protected:
-  void SetUp() override { stores_ = OpenStores(dir_.File("store.db"), 4); }
+  void SetUp() override {
+    bool postgres = GetParam() == "postgres";
+    if (postgres && TestPostgresAdminUrl().empty()) {
+      GTEST_SKIP() << "no test PostgreSQL (ctest's `postgres` fixture starts one)";
+    }
+    database_ = std::make_unique<TestDatabase>(dir_, postgres);
+    stores_ = OpenStores(database_->url(), 4);
+  }
+  void TearDown() override { stores_ = Stores{}; }  // close before the database is dropped
 
   // A project row to hang endpoints and tokens on.
   Project MakeProject(const std::string& id, const std::string& domain_identifier) {
@@ -25,6 +34,7 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   }
 
   TempDir dir_;
+  std::unique_ptr<TestDatabase> database_;
   Stores stores_;
 };
 

@@ -71,11 +71,17 @@ CommandResult RunSwitchboard(const std::vector<std::string>& args) {
 
 ServerProcess::ServerProcess(const TempDir& dir, std::vector<std::string> extra_args,
                              std::string db)
-    : database(db.empty() ? dir.File("switchboard.db") : std::move(db)),
-      stderr_path(dir.File("server-" + std::to_string(::getpid()) + "-" +
+    : stderr_path(dir.File("server-" + std::to_string(::getpid()) + "-" +
                            std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".log")) {
-  std::vector<std::string> args = {SwitchboardBinary(), "serve",  "--listen",  "127.0.0.1:0",
-                                   "--database",        database, "--threads", "4"};
+  if (db.empty()) {
+    store_ = std::make_unique<TestDatabase>(dir, TestingOnPostgres());
+    database = store_->url();
+  } else {
+    database = std::move(db);
+  }
+  std::vector<std::string> args = {SwitchboardBinary(), "serve", "--listen", "127.0.0.1:0",
+                                   "--database", database, "--threads", "4",
+                                   "--key-file", dir.File("switchboard.key")};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0)

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include "support/http_client.h"
+#include "support/test_database.h"
 #include "support/temp_dir.h"
 
 namespace sb::testing {
@@ -26,7 +27,8 @@ CommandResult RunSwitchboard(const std::vector<std::string>& args);
 // The destructor stops it with SIGTERM and expects a clean exit.
 class ServerProcess {
  public:
-  // `database`: the store to serve (a file in `dir` by default).
+  // `database`: the store to serve; by default a fresh one of the kind the suite runs on
+  // (TestingOnPostgres()), owned by this object.
   explicit ServerProcess(const TempDir& dir, std::vector<std::string> extra_args = {},
                          std::string database = "");
   ~ServerProcess();
@@ -57,10 +59,14 @@ class ServerProcess {
 
   std::string Stderr() const { return ReadFile(stderr_path); }
 
+  // The store this server was started on, when this object made it.
+  TestDatabase& store() { return *store_; }
+
  private:
   void StartProxy(const TempDir& dir);
   void StopProxy();
 
+  std::unique_ptr<TestDatabase> store_;
   pid_t pid_ = -1;
   int exit_status_ = -1;
   pid_t prism_pid_ = -1;
