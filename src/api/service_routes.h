@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "http/router.h"
+#include "storage/project_store.h"
 
 namespace sb {
 
@@ -12,9 +13,11 @@ std::string_view ErrorCodesDocument();
 
 namespace api {
 
-// Routes that need no credentials: GET /healthz (liveness), GET /openapi.yaml (the API
-// document), GET /docs/errors (the page that Fabric errors' `url` points at).
-void AddServiceRoutes(http::Router& router);
+// Routes that need no credentials: GET /healthz (liveness: the process answers), GET /readyz
+// (readiness: the store answers too; 503 otherwise), GET /openapi.yaml (the API document),
+// GET /docs/errors (the page that Fabric errors' `url` points at). `store` must outlive the
+// router.
+void AddServiceRoutes(http::Router& router, ProjectStore& store);
 
 }  // namespace api
 }  // namespace sb

@@ -80,7 +80,7 @@ int RunServe(const Config& config) {
                           authenticator,
                           {config.public_base_url, config.behind_tls_proxy, config.listen}};
   http::Router router([](int status) { return api::StatusResponse(status); });
-  api::AddServiceRoutes(router);
+  api::AddServiceRoutes(router, *stores.projects);
   api::AddRelayEndpointRoutes(router, context);
   api::AddSipProfileRoutes(router, context);
   api::AddFabricEndpointRoutes(router, context);

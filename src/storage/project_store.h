@@ -48,6 +48,9 @@ class ProjectStore {
 
   // True when no project exists yet (first start).
   virtual Result<bool> IsEmpty() = 0;
+
+  // A round trip to the database, for readiness checks. kUnavailable when it cannot be reached.
+  virtual Result<void> Ping() = 0;
 };
 
 }  // namespace sb

@@ -67,7 +67,8 @@ TEST_F(RelayListTest, WalksOneHundredTwentyEndpointsForwardByNextAndBackByPrev) 
 }
 
 TEST_F(RelayListTest, LinksNameTheHostTheClientUsedAndCarryEveryFilter) {
-  if (server_->proxied()) GTEST_SKIP() << "the validating proxy replaces the Host header";
+  if (server_->proxied())
+    GTEST_SKIP() << "the validating proxy replaces the Host header";
   CreateEndpoint("desk1");
   CreateEndpoint("desk2");
   auto r = client_->Send("GET", std::string(kEndpoints) + "?filter_username=desk&page_size=1", "",

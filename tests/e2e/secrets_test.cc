@@ -15,8 +15,8 @@ class SecretsTest : public ApiTest {
     std::string ha1, ha1_sha256, ha1b;
   };
   Digests StoredDigests(const std::string& id) {
-    auto row = server_->store().Row("SELECT ha1, ha1_sha256, ha1b FROM sip_endpoints WHERE id = $1",
-                                    {id});
+    auto row =
+        server_->store().Row("SELECT ha1, ha1_sha256, ha1b FROM sip_endpoints WHERE id = $1", {id});
     EXPECT_EQ(row.size(), 3u);
     row.resize(3);
     return {row[0], row[1], row[2]};

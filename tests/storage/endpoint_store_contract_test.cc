@@ -39,6 +39,8 @@ class EndpointStoreTest : public StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
+    if (IsSkipped())
+      return;
     MakeProject(kProjectA, "alpha");
     MakeProject(kProjectB, "beta");
   }
@@ -202,7 +204,8 @@ TEST_P(EndpointStoreTest, KnowsWhichResourcesExist) {
   EXPECT_FALSE(*store().ResourceExists(kProjectA, Id(9, 'r')));
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, EndpointStoreTest, ::testing::Values("sqlite", "postgres"), StoreName);
+INSTANTIATE_TEST_SUITE_P(Stores, EndpointStoreTest, ::testing::Values("sqlite", "postgres"),
+                         StoreName);
 
 }  // namespace
 }  // namespace sb::testing

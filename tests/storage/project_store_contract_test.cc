@@ -95,7 +95,8 @@ TEST_P(ProjectStoreTest, ProfileChangeRederivesDigestsInTheSameTransaction) {
   EXPECT_EQ(stores_.endpoints->Get(kProjectA, e.endpoint.id)->credentials.ha1, "alice@renamed");
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, ProjectStoreTest, ::testing::Values("sqlite", "postgres"), StoreName);
+INSTANTIATE_TEST_SUITE_P(Stores, ProjectStoreTest, ::testing::Values("sqlite", "postgres"),
+                         StoreName);
 
 }  // namespace
 }  // namespace sb::testing

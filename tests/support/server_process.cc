@@ -79,9 +79,11 @@ ServerProcess::ServerProcess(const TempDir& dir, std::vector<std::string> extra_
   } else {
     database = std::move(db);
   }
-  std::vector<std::string> args = {SwitchboardBinary(), "serve", "--listen", "127.0.0.1:0",
-                                   "--database", database, "--threads", "4",
-                                   "--key-file", dir.File("switchboard.key")};
+  std::vector<std::string> args = {SwitchboardBinary(), "serve",
+                                   "--listen",          "127.0.0.1:0",
+                                   "--database",        database,
+                                   "--threads",         "4",
+                                   "--key-file",        dir.File("switchboard.key")};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0)
@@ -120,15 +122,21 @@ ServerProcess::ServerProcess(const TempDir& dir, std::vector<std::string> extra_
   }
   origin_url = base_url;
   const char* prism = std::getenv("SB_TEST_PRISM");
-  if (prism != nullptr && *prism != '\0') StartProxy(dir);
+  if (prism != nullptr && *prism != '\0')
+    StartProxy(dir);
 }
 
 void ServerProcess::StartProxy(const TempDir& dir) {
   std::string port = std::to_string(FreePort());
   prism_log_ = dir.File("prism-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".log");
-  std::vector<std::string> args = {std::getenv("SB_TEST_PRISM"), "proxy",
-                                   std::getenv("SB_TEST_OPENAPI"), origin_url,
-                                   "--host", "127.0.0.1", "--port", port};
+  std::vector<std::string> args = {std::getenv("SB_TEST_PRISM"),
+                                   "proxy",
+                                   std::getenv("SB_TEST_OPENAPI"),
+                                   origin_url,
+                                   "--host",
+                                   "127.0.0.1",
+                                   "--port",
+                                   port};
   prism_pid_ = fork();
   if (prism_pid_ == 0) {
     int log = ::open(prism_log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -160,11 +168,13 @@ void ServerProcess::StopProxy() {
 }
 
 std::string ServerProcess::ResponseViolations() const {
-  if (prism_log_.empty()) return {};
+  if (prism_log_.empty())
+    return {};
   std::istringstream log(ReadFile(prism_log_));
   std::string line, found;
   while (std::getline(log, line)) {
-    if (line.find("Violation: response") != std::string::npos) found += line + "\n";
+    if (line.find("Violation: response") != std::string::npos)
+      found += line + "\n";
   }
   return found;
 }

@@ -6,8 +6,8 @@
 #include <sys/types.h>
 
 #include "support/http_client.h"
-#include "support/test_database.h"
 #include "support/temp_dir.h"
+#include "support/test_database.h"
 
 namespace sb::testing {
 

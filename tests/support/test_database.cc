@@ -1,16 +1,14 @@
 #include "support/test_database.h"
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 
 #include <SQLiteCpp/SQLiteCpp.h>
-
 #include <pqxx/pqxx>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace sb::testing {
 namespace {
@@ -33,7 +31,8 @@ bool TestingOnPostgres() {
 
 std::string TestPostgresAdminUrl() {
   const char* dir = std::getenv("SB_TEST_POSTGRES_DIR");
-  if (dir == nullptr) return {};
+  if (dir == nullptr)
+    return {};
   return Trim(ReadFile(std::string(dir) + "/url"));
 }
 
@@ -44,7 +43,8 @@ TestDatabase::TestDatabase(const TempDir& dir, bool postgres) : postgres_(postgr
     return;
   }
   std::string admin = TestPostgresAdminUrl();
-  if (admin.empty()) throw std::runtime_error("no test PostgreSQL: SB_TEST_POSTGRES_DIR is unset");
+  if (admin.empty())
+    throw std::runtime_error("no test PostgreSQL: SB_TEST_POSTGRES_DIR is unset");
   static std::atomic<int> counter{0};
   name_ = "sb_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
   pqxx::connection c(admin);
@@ -55,7 +55,8 @@ TestDatabase::TestDatabase(const TempDir& dir, bool postgres) : postgres_(postgr
 }
 
 TestDatabase::~TestDatabase() {
-  if (!postgres_) return;
+  if (!postgres_)
+    return;
   try {
     pqxx::connection c(TestPostgresAdminUrl());
     pqxx::nontransaction tx(c);
@@ -72,18 +73,21 @@ std::vector<std::string> TestDatabase::Row(const std::string& sql,
     pqxx::connection c(url_);
     pqxx::nontransaction tx(c);
     auto rows = tx.exec_params(sql, pqxx::prepare::make_dynamic_params(params));
-    if (rows.empty()) return out;
+    if (rows.empty())
+      return out;
     for (const auto& field : rows[0]) out.push_back(field.is_null() ? "" : field.as<std::string>());
     return out;
   }
   std::string sqlite_sql = sql;
   for (auto& c : sqlite_sql) {
-    if (c == '$') c = '?';
+    if (c == '$')
+      c = '?';
   }
   SQLite::Database db(url_, SQLite::OPEN_READONLY);
   SQLite::Statement q(db, sqlite_sql);
   for (std::size_t i = 0; i < params.size(); ++i) q.bind(static_cast<int>(i + 1), params[i]);
-  if (!q.executeStep()) return out;
+  if (!q.executeStep())
+    return out;
   for (int i = 0; i < q.getColumnCount(); ++i) {
     out.push_back(q.getColumn(i).isNull() ? "" : q.getColumn(i).getString());
   }
@@ -99,7 +103,8 @@ class SqliteWriteBlock final : public TestDatabase::WriteBlock {
   }
   ~SqliteWriteBlock() override { Release(); }
   void Release() override {
-    if (!released_) db_.exec("COMMIT");
+    if (!released_)
+      db_.exec("COMMIT");
     released_ = true;
   }
 
@@ -116,7 +121,8 @@ class PgWriteBlock final : public TestDatabase::WriteBlock {
   }
   ~PgWriteBlock() override { Release(); }
   void Release() override {
-    if (!released_) tx_.commit();
+    if (!released_)
+      tx_.commit();
     released_ = true;
   }
 
@@ -129,16 +135,18 @@ class PgWriteBlock final : public TestDatabase::WriteBlock {
 }  // namespace
 
 std::unique_ptr<TestDatabase::WriteBlock> TestDatabase::BlockWrites() {
-  if (postgres_) return std::make_unique<PgWriteBlock>(url_);
+  if (postgres_)
+    return std::make_unique<PgWriteBlock>(url_);
   return std::make_unique<SqliteWriteBlock>(url_);
 }
 
 std::string TestDatabase::CheckConsistency() {
-  if (!postgres_) return Row("PRAGMA integrity_check", {}).at(0);
-  auto orphans = Row(
-      "SELECT count(*) FROM sip_endpoints e LEFT JOIN resources r ON r.id = e.resource_id "
-      "WHERE r.id IS NULL",
-      {});
+  if (!postgres_)
+    return Row("PRAGMA integrity_check", {}).at(0);
+  auto orphans =
+      Row("SELECT count(*) FROM sip_endpoints e LEFT JOIN resources r ON r.id = e.resource_id "
+          "WHERE r.id IS NULL",
+          {});
   return orphans.at(0) == "0" ? "ok" : orphans.at(0) + " endpoints without a resource";
 }
 
@@ -149,7 +157,8 @@ std::string TestDatabase::Dump() {
     return all;
   }
   std::string command = "pg_dump --no-owner '" + url_ + "' > '" + dump_path_ + "'";
-  if (std::system(command.c_str()) != 0) throw std::runtime_error("pg_dump failed");
+  if (std::system(command.c_str()) != 0)
+    throw std::runtime_error("pg_dump failed");
   return ReadFile(dump_path_);
 }
 

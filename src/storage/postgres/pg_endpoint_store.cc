@@ -34,6 +34,17 @@ constexpr const char* kTypeAllParams =
     " AND ($2::text IS NULL OR TRUE) AND ($3::text IS NULL OR TRUE) AND ($4::uuid IS NULL OR TRUE)"
     " AND ($5::bigint IS NULL OR TRUE)";
 
+// One page: newest first after a PA cursor, oldest first (then reversed) before a PB cursor.
+std::string PageSql(const EndpointListQuery& q) {
+  bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
+  std::string sql =
+      "SELECT " + PgEndpointSelectList() + " FROM sip_endpoints" + FilterClause(q) + kTypeAllParams;
+  if (q.cursor)
+    sql += before ? " AND id > $4" : " AND id < $4";
+  sql += before ? " ORDER BY id ASC LIMIT $5" : " ORDER BY id DESC LIMIT $5";
+  return sql;
+}
+
 }  // namespace
 
 Result<void> PgEndpointStore::Insert(const StoredEndpoint& endpoint) {
@@ -83,18 +94,26 @@ Result<void> PgEndpointStore::Delete(const std::string& project_id, const std::s
   });
 }
 
-Result<EndpointPage> PgEndpointStore::List(const EndpointListQuery& q) {
-  return db_->Transact<EndpointPage>([&](PgTransaction& tx) -> Result<EndpointPage> {
-    bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
-    std::string sql = "SELECT " + PgEndpointSelectList() + " FROM sip_endpoints" + FilterClause(q) +
-                      kTypeAllParams;
-    if (q.cursor)
-      sql += before ? " AND id > $4" : " AND id < $4";
-    sql += before ? " ORDER BY id ASC LIMIT $5" : " ORDER BY id DESC LIMIT $5";
+Result<std::string> PgEndpointStore::ExplainListForTest(const EndpointListQuery& q) {
+  return db_->Transact<std::string>([&](PgTransaction& tx) -> Result<std::string> {
     std::optional<std::string> key;
     if (q.cursor)
       key = q.cursor->sort_key;
-    auto rows = tx.Exec(sql, ListParams(q, key, before ? q.limit : q.limit + 1));
+    std::string plan;
+    for (const auto& row : tx.Exec("EXPLAIN " + PageSql(q), ListParams(q, key, q.limit))) {
+      plan += row[0].as<std::string>() + "\n";
+    }
+    return plan;
+  });
+}
+
+Result<EndpointPage> PgEndpointStore::List(const EndpointListQuery& q) {
+  return db_->Transact<EndpointPage>([&](PgTransaction& tx) -> Result<EndpointPage> {
+    bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
+    std::optional<std::string> key;
+    if (q.cursor)
+      key = q.cursor->sort_key;
+    auto rows = tx.Exec(PageSql(q), ListParams(q, key, before ? q.limit : q.limit + 1));
     EndpointPage page;
     for (const auto& row : rows) page.rows.push_back(PgReadEndpoint(row));
     if (before) {

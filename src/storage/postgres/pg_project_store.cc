@@ -179,4 +179,11 @@ Result<bool> PgProjectStore::IsEmpty() {
   });
 }
 
+Result<void> PgProjectStore::Ping() {
+  return db_->Transact<void>([&](PgTransaction& tx) -> Result<void> {
+    tx.Exec("SELECT 1");
+    return {};
+  });
+}
+
 }  // namespace sb

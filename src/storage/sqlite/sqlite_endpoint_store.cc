@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/endpoint_rules.h"
 #include "storage/endpoint_columns.h"
 #include "storage/list_codec.h"
 #include "storage/sqlite/sqlite_endpoint_rows.h"
@@ -19,13 +20,41 @@ Result<StoredEndpoint> Find(SqliteConnection& connection, const std::string& pro
   return ReadEndpoint(s);
 }
 
-// The WHERE clause shared by the page query and the "is there more" probe.
+// A phrase for the trigram index: the needle in double quotes (quotes doubled). Needles under
+// three characters have no trigram, so they are matched by LIKE alone.
+std::optional<std::string> SearchPhrase(const std::optional<std::string>& needle,
+                                        const char* column) {
+  if (!needle || Utf8Length(*needle) < 3)
+    return std::nullopt;
+  std::string phrase = std::string(column) + " : \"";
+  for (char c : *needle) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return phrase + "\"";
+}
+
+// The index narrows the candidates; LIKE keeps the exact meaning (ASCII case-insensitive,
+// literal % and _).
+std::string SearchMatch(const EndpointListQuery& q) {
+  std::string match;
+  for (const auto& phrase : {SearchPhrase(q.username_contains, "username"),
+                             SearchPhrase(q.caller_id_contains, "caller_id")}) {
+    if (phrase)
+      match += (match.empty() ? "" : " AND ") + *phrase;
+  }
+  return match;
+}
+
+// The WHERE clause shared by the page query and the "is there more" probe. ?6: search phrase.
 std::string FilterClause(const EndpointListQuery& q) {
   std::string where = " WHERE project_id = ?1";
   if (q.username_contains)
     where += " AND username LIKE ?2 ESCAPE '\\'";
   if (q.caller_id_contains)
     where += " AND caller_id LIKE ?3 ESCAPE '\\'";
+  if (!SearchMatch(q).empty()) {
+    where +=
+        " AND rowid IN (SELECT rowid FROM sip_endpoints_search WHERE sip_endpoints_search MATCH "
+        "?6)";
+  }
   return where;
 }
 
@@ -35,6 +64,18 @@ void BindFilters(SQLite::Statement& s, const EndpointListQuery& q) {
     s.bind(2, LikeContains(*q.username_contains));
   if (q.caller_id_contains)
     s.bind(3, LikeContains(*q.caller_id_contains));
+  if (auto match = SearchMatch(q); !match.empty())
+    s.bind(6, match);
+}
+
+// One page: newest first after a PA cursor, oldest first (then reversed) before a PB cursor.
+std::string PageSql(const EndpointListQuery& q) {
+  bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
+  std::string sql = "SELECT " + EndpointColumnList() + " FROM sip_endpoints" + FilterClause(q);
+  if (q.cursor)
+    sql += before ? " AND id > ?4" : " AND id < ?4";
+  sql += before ? " ORDER BY id ASC LIMIT ?5" : " ORDER BY id DESC LIMIT ?5";
+  return sql;
 }
 
 }  // namespace
@@ -93,14 +134,23 @@ Result<void> SqliteEndpointStore::Delete(const std::string& project_id, const st
   });
 }
 
+Result<std::string> SqliteEndpointStore::ExplainListForTest(const EndpointListQuery& q) {
+  return db_->Run<std::string>([&](SqliteConnection& connection) -> Result<std::string> {
+    auto& s = connection.Prepare("EXPLAIN QUERY PLAN " + PageSql(q));
+    BindFilters(s, q);
+    if (q.cursor)
+      s.bind(4, q.cursor->sort_key);
+    s.bind(5, static_cast<std::int64_t>(q.limit));
+    std::string plan;
+    while (s.executeStep()) plan += s.getColumn(3).getString() + "\n";
+    return plan;
+  });
+}
+
 Result<EndpointPage> SqliteEndpointStore::List(const EndpointListQuery& q) {
   return db_->Run<EndpointPage>([&](SqliteConnection& connection) -> Result<EndpointPage> {
     bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
-    std::string sql = "SELECT " + EndpointColumnList() + " FROM sip_endpoints" + FilterClause(q);
-    if (q.cursor)
-      sql += before ? " AND id > ?4" : " AND id < ?4";
-    sql += before ? " ORDER BY id ASC LIMIT ?5" : " ORDER BY id DESC LIMIT ?5";
-    auto& s = connection.Prepare(sql);
+    auto& s = connection.Prepare(PageSql(q));
     BindFilters(s, q);
     if (q.cursor)
       s.bind(4, q.cursor->sort_key);

@@ -21,6 +21,9 @@ class SqliteEndpointStore final : public EndpointStore {
   Result<bool> ResourceExists(const std::string& project_id,
                               const std::string& resource_id) override;
 
+  // The query plan of the page query for `query` (EXPLAIN QUERY PLAN), for the index tests.
+  Result<std::string> ExplainListForTest(const EndpointListQuery& query);
+
  private:
   std::shared_ptr<SqliteDatabase> db_;
 };

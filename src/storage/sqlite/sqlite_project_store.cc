@@ -218,4 +218,11 @@ Result<bool> SqliteProjectStore::IsEmpty() {
   });
 }
 
+Result<void> SqliteProjectStore::Ping() {
+  return db_->Run<void>([&](SqliteConnection& connection) -> Result<void> {
+    connection.Prepare("SELECT 1").executeStep();
+    return {};
+  });
+}
+
 }  // namespace sb

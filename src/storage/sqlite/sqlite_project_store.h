@@ -23,6 +23,7 @@ class SqliteProjectStore final : public ProjectStore {
   Result<void> RevokeToken(const std::string& project_id, const std::string& token_id,
                            Micros when) override;
   Result<bool> IsEmpty() override;
+  Result<void> Ping() override;
 
  private:
   std::shared_ptr<SqliteDatabase> db_;
