@@ -5,6 +5,18 @@
 #include <spdlog/spdlog.h>
 
 namespace sb {
+namespace {
+
+// One event, one line: driver messages span lines, and a request must not forge log lines.
+std::string OneLine(std::string text) {
+  for (char& c : text) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      c = ' ';
+  }
+  return text;
+}
+
+}  // namespace
 
 http::RequestHandler WithAccessLog(http::RequestHandler next) {
   return [next = std::move(next)](http::Request& request) {
@@ -14,11 +26,11 @@ http::RequestHandler WithAccessLog(http::RequestHandler next) {
     double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     if (response.log_note.empty()) {
-      spdlog::info("{} {} {} {:.3f}ms {}", request.method, request.path, response.status, ms,
-                   request.remote_address);
+      spdlog::info("{} {} {} {:.3f}ms {}", request.method, OneLine(request.path), response.status,
+                   ms, request.remote_address);
     } else {
-      spdlog::warn("{} {} {} {:.3f}ms {} error: {}", request.method, request.path, response.status,
-                   ms, request.remote_address, response.log_note);
+      spdlog::warn("{} {} {} {:.3f}ms {} error: {}", request.method, OneLine(request.path),
+                   response.status, ms, request.remote_address, OneLine(response.log_note));
     }
     return response;
   };
