@@ -6,6 +6,41 @@
 namespace sb::api {
 namespace {
 
+// "2026-03-02 15:04:05" (the registrar's UTC datetime) as "2026-03-02T15:04:05Z".
+std::string IsoTimestamp(std::string text) {
+  if (text.size() == 19 && text[10] == ' ') {
+    text[10] = 'T';
+    text += 'Z';
+  }
+  return text;
+}
+
+Json RegistrationsJson(const std::vector<Registration>& registrations) {
+  Json out = Json::array();
+  for (const auto& r : registrations) {
+    Json entry;
+    entry["contact"] = r.contact;
+    entry["source_address"] = r.source_address;
+    entry["transport"] = r.transport;
+    entry["user_agent"] = r.user_agent;
+    entry["expires_at"] = IsoTimestamp(r.expires_at);
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+// Whether `?include=` names `what` (a comma-separated list).
+bool Includes(const http::Request& request, const std::string& what) {
+  auto query = ParseQuery(request.query);
+  if (!query)
+    return false;
+  auto include = QueryValue(*query, "include");
+  if (!include)
+    return false;
+  std::string list = "," + *include + ",";
+  return list.find("," + what + ",") != std::string::npos;
+}
+
 Result<http::Response> List(ApiContext& ctx, const EndpointSurface& s, const Caller& caller,
                             const http::Request& request) {
   auto params = RequestListParams(request);
@@ -38,14 +73,33 @@ Result<http::Response> Create(ApiContext& ctx, const EndpointSurface& s, const C
 }
 
 Result<http::Response> Get(ApiContext& ctx, const EndpointSurface& s, const Caller& caller,
-                           const http::PathParams& params) {
+                           const http::Request& request, const http::PathParams& params) {
   auto id = PathId(params);
   if (!id)
     return Fail(id.error());
   auto endpoint = ctx.endpoints.Get(caller.project_id, *id);
   if (!endpoint)
     return Fail(endpoint.error());
-  return JsonResponse(200, s.render(*endpoint));
+  Json body = s.render(*endpoint);
+  if (Includes(request, "registrations")) {  // extension
+    auto registrations = ctx.endpoints.Registrations(caller.project_id, *id);
+    if (!registrations)
+      return Fail(registrations.error());
+    body["registrations"] = RegistrationsJson(*registrations);
+  }
+  return JsonResponse(200, body);
+}
+
+// The contacts the registrar holds for the endpoint (extension).
+Result<http::Response> Registrations(ApiContext& ctx, const Caller& caller,
+                                     const http::PathParams& params) {
+  auto id = PathId(params);
+  if (!id)
+    return Fail(id.error());
+  auto registrations = ctx.endpoints.Registrations(caller.project_id, *id);
+  if (!registrations)
+    return Fail(registrations.error());
+  return JsonResponse(200, Json{{"data", RegistrationsJson(*registrations)}});
 }
 
 Result<http::Response> Update(ApiContext& ctx, const EndpointSurface& s, const Caller& caller,
@@ -89,9 +143,11 @@ void AddEndpointRoutes(http::Router& router, ApiContext& ctx, const std::string&
   route("POST", collection, [&ctx, surface](auto& caller, auto& request, auto&) {
     return Create(ctx, surface, caller, request);
   });
-  route("GET", item, [&ctx, surface](auto& caller, auto&, auto& params) {
-    return Get(ctx, surface, caller, params);
+  route("GET", item, [&ctx, surface](auto& caller, auto& request, auto& params) {
+    return Get(ctx, surface, caller, request, params);
   });
+  route("GET", item + "/registrations",
+        [&ctx](auto& caller, auto&, auto& params) { return Registrations(ctx, caller, params); });
   route("PUT", item, [&ctx, surface](auto& caller, auto& request, auto& params) {
     return Update(ctx, surface, caller, request, params);
   });

@@ -61,6 +61,10 @@ int RunServe(const Config& config) {
                         random);
 
   ProjectService projects(*stores.projects, ids, random, clock);
+  ProfileService profiles(*stores.projects, sealer, config.sip_domain_suffix);
+  if (auto recorded = profiles.RecordDomainSuffix(); !recorded) {
+    throw std::runtime_error("cannot record the SIP domain suffix: " + recorded.error().internal);
+  }
   auto bootstrap = projects.BootstrapIfEmpty();
   if (!bootstrap)
     throw std::runtime_error("bootstrap failed: " + bootstrap.error().internal);
@@ -71,7 +75,6 @@ int RunServe(const Config& config) {
   EndpointService endpoints(*stores.endpoints, *stores.projects, sealer, ids, clock,
                             endpoint_options);
   ResourceService resources(*stores.resources, *stores.projects, endpoints, ids, clock);
-  ProfileService profiles(*stores.projects, sealer, config.sip_domain_suffix);
   Authenticator authenticator(*stores.projects);
 
   api::ApiContext context{endpoints,

@@ -160,6 +160,11 @@ Result<void> EndpointService::Delete(const std::string& project_id, const std::s
   return deleted;
 }
 
+Result<std::vector<Registration>> EndpointService::Registrations(const std::string& project_id,
+                                                                 const std::string& id) {
+  return endpoints_.Registrations(project_id, id);
+}
+
 Result<EndpointListResult> EndpointService::List(const EndpointListQuery& query) {
   auto profile = Profile(query.project_id);
   if (!profile)

@@ -45,6 +45,9 @@ class EndpointService {
                              const EndpointPatch& patch, Surface surface);
   Result<void> Delete(const std::string& project_id, const std::string& id);
   Result<EndpointListResult> List(const EndpointListQuery& query);
+  // The contacts registered for the endpoint (by either id). kNotFound.
+  Result<std::vector<Registration>> Registrations(const std::string& project_id,
+                                                  const std::string& id);
 
  private:
   Result<SipProfile> Profile(const std::string& project_id);

@@ -32,4 +32,19 @@ Result<ProfileView> ProfileService::Update(const std::string& project_id,
   return ProfileView{*updated, SipDomain(*updated, domain_suffix_)};
 }
 
+Result<void> ProfileService::RecordDomainSuffix() {
+  return projects_.SetSipDomainSuffix(
+      domain_suffix_, [this](const StoredEndpoint& e, const std::string& identifier) {
+        return Rederive(e, identifier);
+      });
+}
+
+Result<SipCredentials> ProfileService::Rederive(const StoredEndpoint& e,
+                                                const std::string& domain_identifier) const {
+  auto password = sealer_.Open(e.credentials.sealed_password, e.credentials.key_id, e.endpoint.id);
+  if (!password)
+    return Fail(password.error());
+  return DeriveDigests(e.endpoint.username, domain_identifier + "." + domain_suffix_, *password);
+}
+
 }  // namespace sb

@@ -25,7 +25,14 @@ class ProfileService {
   // kInvalidArgument with field errors; domain_identifier taken: not_unique_within_project.
   Result<ProfileView> Update(const std::string& project_id, const SipProfilePatch& patch);
 
+  // Records this server's SIP domain suffix in the store, which the registrar's view of the
+  // endpoints needs; when it changed since the last start, re-derives every digest.
+  Result<void> RecordDomainSuffix();
+
  private:
+  Result<SipCredentials> Rederive(const StoredEndpoint& endpoint,
+                                  const std::string& domain_identifier) const;
+
   ProjectStore& projects_;
   const PasswordSealer& sealer_;
   std::string domain_suffix_;

@@ -8,6 +8,7 @@
 
 #include "domain/error.h"
 #include "domain/page_token.h"
+#include "domain/registration.h"
 #include "domain/sip_endpoint.h"
 
 namespace sb {
@@ -50,13 +51,19 @@ class EndpointStore {
   virtual Result<StoredEndpoint> Update(const std::string& project_id, const std::string& id,
                                         const Mutation& mutate) = 0;
 
-  // Removes the endpoint (by either id) with its Fabric resource and address. kNotFound when
-  // none; kFailedPrecondition while another endpoint uses it as its call handler.
+  // Removes the endpoint (by either id) with its Fabric resource, its address and its
+  // registrations (so the phone is deregistered at once). kNotFound when none;
+  // kFailedPrecondition while another endpoint uses it as its call handler.
   virtual Result<void> Delete(const std::string& project_id, const std::string& id) = 0;
 
   // One page of a newest-first list, by keyset (cost does not grow with depth). A kBefore cursor
   // yields the `limit` rows just newer than its key, still in newest-first order.
   virtual Result<EndpointPage> List(const EndpointListQuery& query) = 0;
+
+  // The contacts the registrar holds for the endpoint (by either id), from its location table.
+  // kNotFound when there is no such endpoint.
+  virtual Result<std::vector<Registration>> Registrations(const std::string& project_id,
+                                                          const std::string& id) = 0;
 
   // Whether `resource_id` names a Fabric resource of the project.
   virtual Result<bool> ResourceExists(const std::string& project_id,

@@ -49,6 +49,11 @@ class ProjectStore {
   // True when no project exists yet (first start).
   virtual Result<bool> IsEmpty() = 0;
 
+  // Records the server's SIP domain suffix, from which the registrar's realms are made. When it
+  // differs from the recorded one, every digest of every project is re-derived (by `rederive`,
+  // with the project's domain identifier) in the same transaction.
+  virtual Result<void> SetSipDomainSuffix(const std::string& suffix, const Rederive& rederive) = 0;
+
   // A round trip to the database, for readiness checks. kUnavailable when it cannot be reached.
   virtual Result<void> Ping() = 0;
 };

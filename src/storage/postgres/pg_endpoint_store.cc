@@ -83,6 +83,14 @@ Result<StoredEndpoint> PgEndpointStore::Update(const std::string& project_id, co
 
 Result<void> PgEndpointStore::Delete(const std::string& project_id, const std::string& id) {
   return db_->Transact<void>([&](PgTransaction& tx) -> Result<void> {
+    // Deregister first: the registrar keeps no cache (db_mode 3), so the contacts are gone.
+    tx.Exec(
+        "DELETE FROM location WHERE (username, domain) IN (SELECT e.username, "
+        "p.domain_identifier || '.' || s.value FROM sip_endpoints e "
+        "JOIN projects p ON p.id = e.project_id "
+        "JOIN server_settings s ON s.name = 'sip_domain_suffix' "
+        "WHERE e.project_id = $1 AND (e.id = $2 OR e.resource_id = $2))",
+        {project_id, id});
     auto deleted = tx.Exec(
         "DELETE FROM resources WHERE project_id = $1 AND type = 'sip_endpoint' AND id = "
         "(SELECT resource_id FROM sip_endpoints WHERE project_id = $1 AND "
@@ -129,6 +137,35 @@ Result<EndpointPage> PgEndpointStore::List(const EndpointListQuery& q) {
     }
     return page;
   });
+}
+
+Result<std::vector<Registration>> PgEndpointStore::Registrations(const std::string& project_id,
+                                                                 const std::string& id) {
+  return db_->Transact<std::vector<Registration>>(
+      [&](PgTransaction& tx) -> Result<std::vector<Registration>> {
+        if (tx.Exec(PgSelectEndpointSql(), {project_id, id}).empty()) {
+          return Fail(Error::NotFound());
+        }
+        auto rows = tx.Exec(
+            "SELECT l.contact, coalesce(l.received, ''), coalesce(l.socket, ''), l.user_agent, "
+            "to_char(l.expires, 'YYYY-MM-DD HH24:MI:SS') FROM location l "
+            "JOIN sip_endpoints e ON l.username = e.username "
+            "JOIN projects p ON p.id = e.project_id "
+            "JOIN server_settings s ON s.name = 'sip_domain_suffix' "
+            "WHERE e.project_id = $1 AND (e.id = $2 OR e.resource_id = $2) "
+            "AND l.domain = p.domain_identifier || '.' || s.value ORDER BY l.id",
+            {project_id, id});
+        std::vector<Registration> out;
+        for (const auto& row : rows) {
+          Registration r;
+          r.contact = row[0].as<std::string>();
+          ParseRegistrarAddress(row[1].as<std::string>(), row[2].as<std::string>(), r);
+          r.user_agent = row[3].as<std::string>();
+          r.expires_at = row[4].as<std::string>();
+          out.push_back(std::move(r));
+        }
+        return out;
+      });
 }
 
 Result<bool> PgEndpointStore::ResourceExists(const std::string& project_id,

@@ -52,6 +52,30 @@ Result<Project> FindProject(PgTransaction& tx, const std::string& id, bool lock)
   return ReadProject(rows[0]);
 }
 
+// Rewrites the digests of every endpoint of the project that has a password.
+Result<void> RederiveAll(PgTransaction& tx, const std::string& project_id,
+                         const std::string& identifier, const ProjectStore::Rederive& rederive) {
+  auto rows = tx.Exec(
+      "SELECT id, username, encode(sealed_password, 'hex'), password_key_id FROM sip_endpoints "
+      "WHERE project_id = $1 AND sealed_password IS NOT NULL FOR UPDATE",
+      {project_id});
+  for (const auto& row : rows) {
+    StoredEndpoint e;
+    e.endpoint.id = row[0].as<std::string>();
+    e.endpoint.project_id = project_id;
+    e.endpoint.username = row[1].as<std::string>();
+    e.credentials.sealed_password =
+        HexDecode(row[2].as<std::string>()).value_or(std::vector<std::uint8_t>{});
+    e.credentials.key_id = row[3].as<std::string>();
+    auto digests = rederive(e, identifier);
+    if (!digests)
+      return Fail(digests.error());
+    tx.Exec("UPDATE sip_endpoints SET ha1 = $2, ha1_sha256 = $3, ha1b = $4 WHERE id = $1",
+            {e.endpoint.id, digests->ha1, digests->ha1_sha256, digests->ha1b});
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<void> PgProjectStore::CreateProject(const Project& project) {
@@ -102,23 +126,8 @@ Result<SipProfile> PgProjectStore::UpdateProfile(const std::string& project_id,
         params);
     if (next->domain_identifier == project->profile.domain_identifier)
       return next;
-    auto rows = tx.Exec(
-        "SELECT id, username, encode(sealed_password, 'hex'), password_key_id FROM sip_endpoints "
-        "WHERE project_id = $1 AND sealed_password IS NOT NULL FOR UPDATE",
-        {project_id});
-    for (const auto& row : rows) {
-      StoredEndpoint e;
-      e.endpoint.id = row[0].as<std::string>();
-      e.endpoint.project_id = project_id;
-      e.endpoint.username = row[1].as<std::string>();
-      e.credentials.sealed_password =
-          HexDecode(row[2].as<std::string>()).value_or(std::vector<std::uint8_t>{});
-      e.credentials.key_id = row[3].as<std::string>();
-      auto digests = rederive(e, next->domain_identifier);
-      if (!digests)
-        return Fail(digests.error());
-      tx.Exec("UPDATE sip_endpoints SET ha1 = $2, ha1_sha256 = $3, ha1b = $4 WHERE id = $1",
-              {e.endpoint.id, digests->ha1, digests->ha1_sha256, digests->ha1b});
+    if (auto done = RederiveAll(tx, project_id, next->domain_identifier, rederive); !done) {
+      return Fail(done.error());
     }
     return next;
   });
@@ -176,6 +185,32 @@ Result<void> PgProjectStore::RevokeToken(const std::string& project_id, const st
 Result<bool> PgProjectStore::IsEmpty() {
   return db_->Transact<bool>([&](PgTransaction& tx) -> Result<bool> {
     return tx.Exec("SELECT NOT EXISTS (SELECT 1 FROM projects)")[0][0].as<bool>();
+  });
+}
+
+Result<void> PgProjectStore::SetSipDomainSuffix(const std::string& suffix,
+                                                const Rederive& rederive) {
+  return db_->Transact<void>([&](PgTransaction& tx) -> Result<void> {
+    // Lock the row (or, on a new store, serialise the first insert) against a concurrent start.
+    tx.Exec("LOCK TABLE server_settings IN SHARE ROW EXCLUSIVE MODE");
+    auto current = tx.Exec("SELECT value FROM server_settings WHERE name = 'sip_domain_suffix'");
+    std::optional<std::string> recorded;
+    if (!current.empty())
+      recorded = current[0][0].as<std::string>();
+    if (recorded == suffix)
+      return {};
+    tx.Exec(
+        "INSERT INTO server_settings (name, value) VALUES ('sip_domain_suffix', $1) "
+        "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        {suffix});
+    if (!recorded)
+      return {};
+    for (const auto& row : tx.Exec("SELECT id, domain_identifier FROM projects")) {
+      auto done = RederiveAll(tx, row[0].as<std::string>(), row[1].as<std::string>(), rederive);
+      if (!done)
+        return done;
+    }
+    return {};
   });
 }
 

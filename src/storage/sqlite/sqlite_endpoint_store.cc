@@ -120,6 +120,16 @@ Result<StoredEndpoint> SqliteEndpointStore::Update(const std::string& project_id
 
 Result<void> SqliteEndpointStore::Delete(const std::string& project_id, const std::string& id) {
   return db_->Write<void>([&](SqliteConnection& connection) -> Result<void> {
+    // Deregister first: the registrar keeps no cache (db_mode 3), so the contacts are gone.
+    auto& contacts = connection.Prepare(
+        "DELETE FROM location WHERE (username, domain) IN (SELECT e.username, "
+        "p.domain_identifier || '.' || s.value FROM sip_endpoints e "
+        "JOIN projects p ON p.id = e.project_id "
+        "JOIN server_settings s ON s.name = 'sip_domain_suffix' "
+        "WHERE e.project_id = ?1 AND (e.id = ?2 OR e.resource_id = ?2))");
+    contacts.bind(1, project_id);
+    contacts.bind(2, id);
+    contacts.exec();
     // Deleting the resource row cascades to the endpoint; the foreign key from other endpoints'
     // calling_handler_resource_id refuses it while the endpoint is someone's handler.
     auto& s = connection.Prepare(
@@ -174,6 +184,35 @@ Result<EndpointPage> SqliteEndpointStore::List(const EndpointListQuery& q) {
     }
     return page;
   });
+}
+
+Result<std::vector<Registration>> SqliteEndpointStore::Registrations(const std::string& project_id,
+                                                                     const std::string& id) {
+  return db_->Run<std::vector<Registration>>(
+      [&](SqliteConnection& connection) -> Result<std::vector<Registration>> {
+        if (auto found = Find(connection, project_id, id); !found)
+          return Fail(found.error());
+        auto& s = connection.Prepare(
+            "SELECT l.contact, coalesce(l.received, ''), coalesce(l.socket, ''), l.user_agent, "
+            "l.expires FROM location l "
+            "JOIN sip_endpoints e ON l.username = e.username "
+            "JOIN projects p ON p.id = e.project_id "
+            "JOIN server_settings s ON s.name = 'sip_domain_suffix' "
+            "WHERE e.project_id = ?1 AND (e.id = ?2 OR e.resource_id = ?2) "
+            "AND l.domain = p.domain_identifier || '.' || s.value ORDER BY l.id");
+        s.bind(1, project_id);
+        s.bind(2, id);
+        std::vector<Registration> out;
+        while (s.executeStep()) {
+          Registration r;
+          r.contact = s.getColumn(0).getString();
+          ParseRegistrarAddress(s.getColumn(1).getString(), s.getColumn(2).getString(), r);
+          r.user_agent = s.getColumn(3).getString();
+          r.expires_at = s.getColumn(4).getString();
+          out.push_back(std::move(r));
+        }
+        return out;
+      });
 }
 
 Result<bool> SqliteEndpointStore::ResourceExists(const std::string& project_id,

@@ -18,6 +18,8 @@ class SqliteEndpointStore final : public EndpointStore {
                                 const Mutation& mutate) override;
   Result<void> Delete(const std::string& project_id, const std::string& id) override;
   Result<EndpointPage> List(const EndpointListQuery& query) override;
+  Result<std::vector<Registration>> Registrations(const std::string& project_id,
+                                                  const std::string& id) override;
   Result<bool> ResourceExists(const std::string& project_id,
                               const std::string& resource_id) override;
 

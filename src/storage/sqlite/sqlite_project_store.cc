@@ -218,6 +218,38 @@ Result<bool> SqliteProjectStore::IsEmpty() {
   });
 }
 
+Result<void> SqliteProjectStore::SetSipDomainSuffix(const std::string& suffix,
+                                                    const Rederive& rederive) {
+  return db_->Write<void>([&](SqliteConnection& connection) -> Result<void> {
+    auto& current =
+        connection.Prepare("SELECT value FROM server_settings WHERE name = 'sip_domain_suffix'");
+    std::optional<std::string> recorded;
+    if (current.executeStep())
+      recorded = current.getColumn(0).getString();
+    current.reset();
+    if (recorded == suffix)
+      return {};
+    auto& upsert = connection.Prepare(
+        "INSERT INTO server_settings (name, value) VALUES ('sip_domain_suffix', ?1) "
+        "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
+    upsert.bind(1, suffix);
+    upsert.exec();
+    if (!recorded)
+      return {};  // a new store: no digests exist under another realm
+    std::vector<std::pair<std::string, std::string>> projects;
+    auto& list = connection.Prepare("SELECT id, domain_identifier FROM projects");
+    while (list.executeStep()) {
+      projects.emplace_back(list.getColumn(0).getString(), list.getColumn(1).getString());
+    }
+    list.reset();
+    for (const auto& [id, identifier] : projects) {
+      if (auto done = RederiveAll(connection, id, identifier, rederive); !done)
+        return done;
+    }
+    return {};
+  });
+}
+
 Result<void> SqliteProjectStore::Ping() {
   return db_->Run<void>([&](SqliteConnection& connection) -> Result<void> {
     connection.Prepare("SELECT 1").executeStep();

@@ -24,6 +24,7 @@ class SqliteProjectStore final : public ProjectStore {
                            Micros when) override;
   Result<bool> IsEmpty() override;
   Result<void> Ping() override;
+  Result<void> SetSipDomainSuffix(const std::string& suffix, const Rederive& rederive) override;
 
  private:
   std::shared_ptr<SqliteDatabase> db_;
