@@ -194,7 +194,8 @@ Result<std::vector<Registration>> SqliteEndpointStore::Registrations(const std::
           return Fail(found.error());
         auto& s = connection.Prepare(
             "SELECT l.contact, coalesce(l.received, ''), coalesce(l.socket, ''), l.user_agent, "
-            "l.expires FROM location l "
+            // Kamailio's db_sqlite writes datetimes as Julian day numbers; datetime() reads both.
+            "datetime(l.expires) FROM location l "
             "JOIN sip_endpoints e ON l.username = e.username "
             "JOIN projects p ON p.id = e.project_id "
             "JOIN server_settings s ON s.name = 'sip_domain_suffix' "
