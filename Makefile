@@ -1,5 +1,6 @@
 # switchboard: the two commands of the README, and the rest of the developer loop.
 #   make serve   install dependencies, build, serve on ./var/switchboard.db
+#   make sip-demo  the same, with Kamailio in front as the SIP registrar
 #   make check   install dependencies, build with ASan+UBSan, run every suite (ctest)
 #   make bench | fuzz | format | clean
 
@@ -7,7 +8,7 @@ JOBS ?= $(shell nproc)
 BUILD ?= build
 CHECK_BUILD ?= build-check
 
-.PHONY: all deps build serve check test format clean
+.PHONY: all deps build serve sip-demo check test bench format clean
 
 all: build
 
@@ -26,6 +27,9 @@ build: deps $(BUILD)/build.ninja
 
 serve: build
 	@scripts/serve $(BUILD)/src/switchboard
+
+sip-demo: build
+	@scripts/sip-demo $(BUILD)/src/switchboard
 
 $(CHECK_BUILD)/build.ninja: | deps
 	cmake -S . -B $(CHECK_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSB_SANITIZE="address;undefined"
