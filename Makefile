@@ -43,6 +43,15 @@ check: deps node_modules/.package-lock.json $(CHECK_BUILD)/build.ninja
 
 test: check
 
+# Benchmarks on a Release build (not timed tests): SIP REGISTER through Kamailio on each store,
+# and the HTTP scenarios with wrk. Results in bench/results/.
+BENCH_BUILD ?= build-bench
+bench: deps
+	cmake -S . -B $(BENCH_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DSB_BUILD_TESTS=OFF > /dev/null
+	cmake --build $(BENCH_BUILD) -j $(JOBS) --target switchboard
+	bench/http-bench $(BENCH_BUILD)/src/switchboard
+	bench/register-bench $(BENCH_BUILD)/src/switchboard
+
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')
 
