@@ -5,8 +5,8 @@
 #   make bench | fuzz | format | clean
 
 JOBS ?= $(shell nproc)
-BUILD ?= build
-CHECK_BUILD ?= build-check
+BUILD := build
+CHECK_BUILD := build-check
 
 .PHONY: all deps build serve sip-demo check test bench format clean
 
@@ -19,8 +19,9 @@ deps:
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
+# The build folders and their options are CMake presets (CMakePresets.json).
 $(BUILD)/build.ninja: | deps
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSB_BUILD_TESTS=OFF
+	cmake --preset release
 
 build: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS) --target switchboard
@@ -32,7 +33,7 @@ sip-demo: build
 	@scripts/sip-demo $(BUILD)/src/switchboard
 
 $(CHECK_BUILD)/build.ninja: | deps
-	cmake -S . -B $(CHECK_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSB_SANITIZE="address;undefined"
+	cmake --preset check
 
 # The test build carries the sanitizers: every unit and API test runs under them, and the
 # servers the API tests spawn are sanitized too (a report fails the test that saw it).
@@ -45,9 +46,9 @@ test: check
 
 # Benchmarks on a Release build (not timed tests): SIP REGISTER through Kamailio on each store,
 # and the HTTP scenarios with wrk. Results in bench/results/.
-BENCH_BUILD ?= build-bench
+BENCH_BUILD := build-bench
 bench: deps
-	cmake -S . -B $(BENCH_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DSB_BUILD_TESTS=OFF > /dev/null
+	cmake --preset bench > /dev/null
 	cmake --build $(BENCH_BUILD) -j $(JOBS) --target switchboard
 	bench/http-bench $(BENCH_BUILD)/src/switchboard
 	bench/register-bench $(BENCH_BUILD)/src/switchboard

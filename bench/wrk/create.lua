@@ -1,7 +1,7 @@
--- POST a new endpoint with a unique username per request (per thread counter and thread id).
+-- POST a new endpoint with a unique username per request: a random prefix per thread (set
+-- into the thread as the global `prefix`) and a counter.
 local auth = "Basic " .. os.getenv("SB_BENCH_AUTH")
 local counter = 0
-local prefix = ""
 setup = function(thread)
   thread:set("prefix", "t" .. tostring(math.random(1, 1000000000)) .. "-")
 end

@@ -81,5 +81,32 @@ TEST_F(ClusterTest, AListWalkedAlternatelyThroughBothProcessesSeesEveryEndpointO
   EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()), made);
 }
 
+TEST_F(ClusterTest, ConcurrentUpdatesOfDifferentFieldsThroughBothProcessesLoseNone) {
+  auto e = CreateEndpoint("shared");
+  std::string path = std::string(kEndpoints) + "/" + e["id"].get<std::string>();
+  // Each process merges its own field, 20 times, at the same time as the other: with a lost
+  // update, one process's write would carry the other's field back to an old value.
+  std::atomic<int> ok{0};
+  std::thread caller_ids([&] {
+    auto c = Client(0);
+    for (int i = 1; i <= 20; ++i) {
+      ok += c.Put(path, Json{{"caller_id", "caller " + std::to_string(i)}}.dump()).status == 200;
+    }
+  });
+  std::thread send_as([&] {
+    auto c = Client(1);
+    for (int i = 1; i <= 20; ++i) {
+      ok += c.Put(path, Json{{"send_as", "+1555000" + std::to_string(1000 + i)}}.dump()).status ==
+            200;
+    }
+  });
+  caller_ids.join();
+  send_as.join();
+  EXPECT_EQ(ok, 40);
+  auto final = client_->Get(path).Json();
+  EXPECT_EQ(final["caller_id"], "caller 20");
+  EXPECT_EQ(final["send_as"], "+15550001020");
+}
+
 }  // namespace
 }  // namespace sb::testing

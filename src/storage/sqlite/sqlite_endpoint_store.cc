@@ -45,12 +45,16 @@ std::string SearchMatch(const EndpointListQuery& q) {
 
 // The WHERE clause shared by the page query and the "is there more" probe. ?6: search phrase.
 std::string FilterClause(const EndpointListQuery& q) {
-  std::string where = " WHERE project_id = ?1";
+  bool search = !SearchMatch(q).empty();
+  // With a search phrase, let the trigram index drive: `+project_id` keeps the planner from
+  // walking every row of the project in id order instead (measured: 2.6 ms against 15 ms at
+  // 100,000 endpoints for a filter matching 100 of them).
+  std::string where = search ? " WHERE +project_id = ?1" : " WHERE project_id = ?1";
   if (q.username_contains)
     where += " AND username LIKE ?2 ESCAPE '\\'";
   if (q.caller_id_contains)
     where += " AND caller_id LIKE ?3 ESCAPE '\\'";
-  if (!SearchMatch(q).empty()) {
+  if (search) {
     where +=
         " AND rowid IN (SELECT rowid FROM sip_endpoints_search WHERE sip_endpoints_search MATCH "
         "?6)";
