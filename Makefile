@@ -49,7 +49,9 @@ test: check
 BENCH_BUILD := build-bench
 bench: deps
 	cmake --preset bench > /dev/null
-	cmake --build $(BENCH_BUILD) -j $(JOBS) --target switchboard
+	cmake --build $(BENCH_BUILD) -j $(JOBS) --target switchboard sb_hot_paths_bench
+	$(BENCH_BUILD)/sb_hot_paths_bench --benchmark_out=bench/results/hot_paths.json \
+	  --benchmark_out_format=json
 	bench/http-bench $(BENCH_BUILD)/src/switchboard
 	bench/register-bench $(BENCH_BUILD)/src/switchboard
 
