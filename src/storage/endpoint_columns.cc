@@ -40,4 +40,9 @@ std::string EndpointColumnList() {
   return out;
 }
 
+bool IsFixedEndpointColumn(const std::string& column) {
+  return column == "id" || column == "resource_id" || column == "address_id" ||
+         column == "project_id";
+}
+
 }  // namespace sb

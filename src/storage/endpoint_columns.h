@@ -13,4 +13,8 @@ const std::vector<std::string>& EndpointColumns();
 // "id, resource_id, ..." for SELECT and INSERT lists.
 std::string EndpointColumnList();
 
+// Whether a column is set once at creation (the three ids and the project) and so is left out
+// of updates.
+bool IsFixedEndpointColumn(const std::string& column);
+
 }  // namespace sb

@@ -58,7 +58,7 @@ const std::string& PgUpdateEndpointSql() {
     const auto& columns = EndpointColumns();
     for (std::size_t i = 0; i < columns.size(); ++i) {
       const std::string& c = columns[i];
-      if (c == "id" || c == "resource_id" || c == "address_id" || c == "project_id")
+      if (IsFixedEndpointColumn(c))
         continue;
       std::string p = "$" + std::to_string(i + 1);
       sets += (sets.empty() ? "" : ", ") + c + " = " +

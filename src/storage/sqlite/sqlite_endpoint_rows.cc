@@ -46,7 +46,7 @@ const std::string& UpdateSql() {
     const auto& columns = EndpointColumns();
     for (std::size_t i = 0; i < columns.size(); ++i) {
       const std::string& c = columns[i];
-      if (c == "id" || c == "resource_id" || c == "address_id" || c == "project_id")
+      if (IsFixedEndpointColumn(c))
         continue;
       sets += (sets.empty() ? "" : ", ") + c + " = ?" + std::to_string(i + 1);
     }
