@@ -31,23 +31,64 @@ SipEndpoint SampleEndpoint() {
 
 void BM_RenderRelayEndpoint(benchmark::State& state) {
   SipEndpoint e = SampleEndpoint();
-  for (auto _ : state) benchmark::DoNotOptimize(api::RelayEndpointJson(e).dump());
+  for (auto _ : state) {
+    std::string out;
+    api::JsonWriter w(out);
+    api::WriteRelayEndpoint(w, e);
+    benchmark::DoNotOptimize(out);
+  }
 }
 BENCHMARK(BM_RenderRelayEndpoint);
 
 void BM_RenderRelayPageOf50(benchmark::State& state) {
   std::vector<SipEndpoint> page(50, SampleEndpoint());
   for (auto _ : state) {
-    api::Json data = api::Json::array();
-    for (const auto& e : page) data.push_back(api::RelayEndpointJson(e));
-    benchmark::DoNotOptimize(api::Json{{"links", {{"self", "x"}}}, {"data", data}}.dump());
+    std::string out;
+    api::JsonWriter w(out);
+    w.BeginArray();
+    for (const auto& e : page) api::WriteRelayEndpoint(w, e);
+    w.EndArray();
+    benchmark::DoNotOptimize(out);
   }
 }
 BENCHMARK(BM_RenderRelayPageOf50);
 
+// The same page built as nlohmann::ordered_json, the way the server rendered it before
+// api/json_writer.h (kept to show the difference).
+void BM_RenderRelayPageOf50WithOrderedJson(benchmark::State& state) {
+  std::vector<SipEndpoint> page(50, SampleEndpoint());
+  for (auto _ : state) {
+    api::Json data = api::Json::array();
+    for (const auto& e : page) {
+      api::Json j;
+      j["type"] = "sip_endpoint";
+      j["id"] = e.id;
+      j["username"] = e.username;
+      j["caller_id"] = *e.caller_id;
+      j["send_as"] = *e.send_as;
+      j["ciphers"] = e.ciphers;
+      j["codecs"] = e.codecs;
+      j["encryption"] = e.encryption;
+      j["call_handler"] = "laml_webhooks";
+      j["calling_handler_resource_id"] = nullptr;
+      for (const auto& spec : CompanionSpecs()) j[std::string(spec.name)] = nullptr;
+      j["created_at"] = "2026-03-02T15:04:05.123456Z";
+      j["updated_at"] = "2026-03-02T15:04:05.123456Z";
+      data.push_back(std::move(j));
+    }
+    benchmark::DoNotOptimize(data.dump());
+  }
+}
+BENCHMARK(BM_RenderRelayPageOf50WithOrderedJson);
+
 void BM_RenderFabricWrapper(benchmark::State& state) {
   SipEndpoint e = SampleEndpoint();
-  for (auto _ : state) benchmark::DoNotOptimize(api::FabricEndpointJson(e).dump());
+  for (auto _ : state) {
+    std::string out;
+    api::JsonWriter w(out);
+    api::WriteFabricEndpoint(w, e);
+    benchmark::DoNotOptimize(out);
+  }
 }
 BENCHMARK(BM_RenderFabricWrapper);
 

@@ -29,6 +29,23 @@ Json RegistrationsJson(const std::vector<Registration>& registrations) {
   return out;
 }
 
+// The surface's representation of one endpoint, with `registrations` (serialised) appended
+// when asked for.
+std::string Render(const EndpointSurface& s, const SipEndpoint& endpoint,
+                   const std::optional<std::string>& registrations = std::nullopt) {
+  std::string out;
+  out.reserve(1200);
+  JsonWriter w(out);
+  w.BeginObject();
+  s.write_fields(w, endpoint);
+  if (registrations) {
+    w.Key("registrations");
+    w.Raw(*registrations);
+  }
+  w.EndObject();
+  return out;
+}
+
 // Whether `?include=` names `what` (a comma-separated list).
 bool Includes(const http::Request& request, const std::string& what) {
   auto query = ParseQuery(request.query);
@@ -50,14 +67,22 @@ Result<http::Response> List(ApiContext& ctx, const EndpointSurface& s, const Cal
                                   params->filter_caller_id, params->page_token, params->page_size});
   if (!page)
     return Fail(page.error());
-  Json data = Json::array();
-  for (const auto& endpoint : page->endpoints) data.push_back(s.render(endpoint));
+  std::string data;
+  data.reserve(page->endpoints.size() * 1200);
+  JsonWriter w(data);
+  w.BeginArray();
+  for (const auto& endpoint : page->endpoints) {
+    w.BeginObject();
+    s.write_fields(w, endpoint);
+    w.EndObject();
+  }
+  w.EndArray();
   std::optional<std::string> first_id, last_id;
   if (!page->endpoints.empty()) {
     first_id = page->endpoints.front().id;
     last_id = page->endpoints.back().id;
   }
-  return ListResponse(ctx, request, *params, std::move(data), first_id, last_id, page->has_older,
+  return ListResponse(ctx, request, *params, data, first_id, last_id, page->has_older,
                       s.link_params);
 }
 
@@ -69,7 +94,7 @@ Result<http::Response> Create(ApiContext& ctx, const EndpointSurface& s, const C
   auto created = ctx.endpoints.Create(caller.project_id, DecodeEndpointPatch(*body), s.surface);
   if (!created)
     return Fail(created.error());
-  return JsonResponse(201, s.render(*created));
+  return http::Response::Json(201, Render(s, *created));
 }
 
 Result<http::Response> Get(ApiContext& ctx, const EndpointSurface& s, const Caller& caller,
@@ -80,14 +105,14 @@ Result<http::Response> Get(ApiContext& ctx, const EndpointSurface& s, const Call
   auto endpoint = ctx.endpoints.Get(caller.project_id, *id);
   if (!endpoint)
     return Fail(endpoint.error());
-  Json body = s.render(*endpoint);
+  std::optional<std::string> registrations;
   if (Includes(request, "registrations")) {  // extension
-    auto registrations = ctx.endpoints.Registrations(caller.project_id, *id);
-    if (!registrations)
-      return Fail(registrations.error());
-    body["registrations"] = RegistrationsJson(*registrations);
+    auto found = ctx.endpoints.Registrations(caller.project_id, *id);
+    if (!found)
+      return Fail(found.error());
+    registrations = RegistrationsJson(*found).dump();
   }
-  return JsonResponse(200, body);
+  return http::Response::Json(200, Render(s, *endpoint, registrations));
 }
 
 // The contacts the registrar holds for the endpoint (extension).
@@ -114,7 +139,7 @@ Result<http::Response> Update(ApiContext& ctx, const EndpointSurface& s, const C
       ctx.endpoints.Update(caller.project_id, *id, DecodeEndpointPatch(*body), s.surface);
   if (!updated)
     return Fail(updated.error());
-  return JsonResponse(200, s.render(*updated));
+  return http::Response::Json(200, Render(s, *updated));
 }
 
 Result<http::Response> Delete(ApiContext& ctx, const Caller& caller,

@@ -6,6 +6,7 @@
 
 #include "api/api_context.h"
 #include "api/json_body.h"
+#include "api/json_writer.h"
 #include "http/router.h"
 
 namespace sb::api {
@@ -13,8 +14,9 @@ namespace sb::api {
 // How one surface shows SIP endpoints: both surfaces serve the same record through the same
 // five operations and differ only in these.
 struct EndpointSurface {
-  Surface surface;                     // error shape and which call handlers may be written
-  Json (*render)(const SipEndpoint&);  // the representation
+  Surface surface;  // error shape and which call handlers may be written
+  // Writes the representation's keys into an object the caller opened.
+  void (*write_fields)(JsonWriter&, const SipEndpoint&);
   std::vector<std::pair<std::string, std::string>> link_params;  // added to every list link
 };
 

@@ -1,6 +1,7 @@
 #include "api/handler_support.h"
 
 #include "api/error_response.h"
+#include "api/json_writer.h"
 #include "domain/ids.h"
 
 namespace sb::api {
@@ -41,21 +42,35 @@ Result<ListParams> RequestListParams(const http::Request& request) {
 }
 
 http::Response ListResponse(const ApiContext& ctx, const http::Request& request,
-                            const ListParams& params, Json data,
+                            const ListParams& params, std::string_view data,
                             const std::optional<std::string>& first_id,
                             const std::optional<std::string>& last_id, bool has_older,
                             const std::vector<std::pair<std::string, std::string>>& extra) {
   auto links = BuildPageLinks(AbsoluteUrl(ctx.options, request, WithoutTrailingSlash(request.path)),
                               params, first_id, last_id, has_older, extra);
-  Json body;
-  body["links"]["self"] = links.self;
-  body["links"]["first"] = links.first;
-  if (links.next)
-    body["links"]["next"] = *links.next;
-  if (links.prev)
-    body["links"]["prev"] = *links.prev;
-  body["data"] = std::move(data);
-  return JsonResponse(200, body);
+  std::string body;
+  body.reserve(data.size() + 512);
+  JsonWriter w(body);
+  w.BeginObject();
+  w.Key("links");
+  w.BeginObject();
+  w.Key("self");
+  w.String(links.self);
+  w.Key("first");
+  w.String(links.first);
+  if (links.next) {
+    w.Key("next");
+    w.String(*links.next);
+  }
+  if (links.prev) {
+    w.Key("prev");
+    w.String(*links.prev);
+  }
+  w.EndObject();
+  w.Key("data");
+  w.Raw(data);
+  w.EndObject();
+  return http::Response::Json(200, std::move(body));
 }
 
 }  // namespace sb::api

@@ -30,9 +30,10 @@ Result<std::string> PathId(const http::PathParams& params, std::size_t index = 0
 Result<ListParams> RequestListParams(const http::Request& request);
 
 // A list body {"links": {self, first, next?, prev?}, "data": [...]} whose links point at the
-// request's own path; `first_id`/`last_id` are the sort keys of the page's first and last rows.
+// request's own path; `data` is the serialised array; `first_id`/`last_id` are the sort keys of
+// the page's first and last rows.
 http::Response ListResponse(const ApiContext& ctx, const http::Request& request,
-                            const ListParams& params, Json data,
+                            const ListParams& params, std::string_view data,
                             const std::optional<std::string>& first_id,
                             const std::optional<std::string>& last_id, bool has_older,
                             const std::vector<std::pair<std::string, std::string>>& extra = {});

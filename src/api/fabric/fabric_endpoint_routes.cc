@@ -24,7 +24,7 @@ Result<http::Response> Addresses(ApiContext& ctx, const Caller& caller,
   Json data = Json::array();
   if (params->page_number == 0)
     data.push_back(FabricAddressJson(*endpoint));
-  return ListResponse(ctx, request, *params, std::move(data), std::nullopt, std::nullopt, false,
+  return ListResponse(ctx, request, *params, data.dump(), std::nullopt, std::nullopt, false,
                       kTypeParam);
 }
 
@@ -57,7 +57,8 @@ Result<http::Response> Assign(ApiContext& ctx, const Caller& caller, const http:
 }  // namespace
 
 void AddFabricEndpointRoutes(http::Router& router, ApiContext& ctx) {
-  AddEndpointRoutes(router, ctx, kCollection, {Surface::kFabric, &FabricEndpointJson, kTypeParam});
+  AddEndpointRoutes(router, ctx, kCollection,
+                    {Surface::kFabric, &WriteFabricEndpointFields, kTypeParam});
   auto route = [&](const char* method, const std::string& path, AuthedHandler handler) {
     router.Add(method, path,
                Authed(ctx, Surface::kFabric, ScopeRule::kAnyScope, std::move(handler)));

@@ -13,26 +13,54 @@ Json OrNull(const std::optional<std::string>& value) {
 
 }  // namespace
 
+void WriteFabricEndpointFields(JsonWriter& w, const SipEndpoint& e) {
+  auto nullable = [](const std::optional<std::string>& v) { return v ? &*v : nullptr; };
+  w.Key("id");
+  w.String(e.resource_id);
+  w.Key("project_id");
+  w.String(e.project_id);
+  w.Key("display_name");
+  w.String(e.display_name ? *e.display_name : e.username);
+  w.Key("type");
+  w.String("sip_endpoint");
+  w.Key("created_at");
+  w.String(FormatTimestamp(e.created_at));
+  w.Key("updated_at");
+  w.String(FormatTimestamp(e.updated_at));
+  w.Key("sip_endpoint");
+  w.BeginObject();
+  w.Key("id");
+  w.String(e.id);
+  w.Key("username");
+  w.String(e.username);
+  w.Key("caller_id");
+  w.StringOrNull(nullable(e.caller_id));
+  w.Key("send_as");
+  w.StringOrNull(nullable(e.send_as));
+  w.Key("ciphers");
+  w.StringArray(e.ciphers);
+  w.Key("codecs");
+  w.StringArray(e.codecs);
+  w.Key("encryption");
+  w.String(e.encryption);
+  w.Key("call_handler");
+  w.String(CallHandlerName(e.call_handler));
+  w.Key("calling_handler_resource_id");
+  w.StringOrNull(nullable(e.calling_handler_resource_id));
+  w.EndObject();
+}
+
+void WriteFabricEndpoint(JsonWriter& w, const SipEndpoint& e) {
+  w.BeginObject();
+  WriteFabricEndpointFields(w, e);
+  w.EndObject();
+}
+
 Json FabricEndpointJson(const SipEndpoint& e) {
-  Json inner;
-  inner["id"] = e.id;
-  inner["username"] = e.username;
-  inner["caller_id"] = OrNull(e.caller_id);
-  inner["send_as"] = OrNull(e.send_as);
-  inner["ciphers"] = e.ciphers;
-  inner["codecs"] = e.codecs;
-  inner["encryption"] = e.encryption;
-  inner["call_handler"] = CallHandlerName(e.call_handler);
-  inner["calling_handler_resource_id"] = OrNull(e.calling_handler_resource_id);
-  Json out;
-  out["id"] = e.resource_id;
-  out["project_id"] = e.project_id;
-  out["display_name"] = e.display_name.value_or(e.username);
-  out["type"] = "sip_endpoint";
-  out["created_at"] = FormatTimestamp(e.created_at);
-  out["updated_at"] = FormatTimestamp(e.updated_at);
-  out["sip_endpoint"] = std::move(inner);
-  return out;
+  std::string text;
+  JsonWriter w(text);
+  WriteFabricEndpoint(w, e);
+  return Json::parse(text);
 }
 
 Json FabricAddressJson(const SipEndpoint& e) {

@@ -34,7 +34,7 @@ Result<http::Response> ListRegistry(ApiContext& ctx, const Caller& caller,
   std::vector<std::pair<std::string, std::string>> extra;
   if (type)
     extra.emplace_back("type", *type);
-  return ListResponse(ctx, request, *params, std::move(data), first_id, last_id, page->has_older,
+  return ListResponse(ctx, request, *params, data.dump(), first_id, last_id, page->has_older,
                       extra);
 }
 

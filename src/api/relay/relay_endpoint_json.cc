@@ -3,33 +3,50 @@
 #include "domain/timestamp.h"
 
 namespace sb::api {
-namespace {
 
-Json OrNull(const std::optional<std::string>& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
-
-}  // namespace
-
-Json RelayEndpointJson(const SipEndpoint& e) {
-  Json out;
-  out["type"] = "sip_endpoint";
-  out["id"] = e.id;
-  out["username"] = e.username;
-  out["caller_id"] = OrNull(e.caller_id);
-  out["send_as"] = OrNull(e.send_as);
-  out["ciphers"] = e.ciphers;
-  out["codecs"] = e.codecs;
-  out["encryption"] = e.encryption;
-  out["call_handler"] = CallHandlerName(e.call_handler);
-  out["calling_handler_resource_id"] = OrNull(e.calling_handler_resource_id);
+void WriteRelayEndpointFields(JsonWriter& w, const SipEndpoint& e) {
+  w.Key("type");
+  w.String("sip_endpoint");
+  w.Key("id");
+  w.String(e.id);
+  w.Key("username");
+  w.String(e.username);
+  w.Key("caller_id");
+  w.StringOrNull(e.caller_id ? &*e.caller_id : nullptr);
+  w.Key("send_as");
+  w.StringOrNull(e.send_as ? &*e.send_as : nullptr);
+  w.Key("ciphers");
+  w.StringArray(e.ciphers);
+  w.Key("codecs");
+  w.StringArray(e.codecs);
+  w.Key("encryption");
+  w.String(e.encryption);
+  w.Key("call_handler");
+  w.String(CallHandlerName(e.call_handler));
+  w.Key("calling_handler_resource_id");
+  w.StringOrNull(e.calling_handler_resource_id ? &*e.calling_handler_resource_id : nullptr);
   const auto& specs = CompanionSpecs();
   for (std::size_t i = 0; i < kCompanionCount; ++i) {
-    out[std::string(specs[i].name)] = OrNull(e.companions[i]);
+    w.Key(specs[i].name);
+    w.StringOrNull(e.companions[i] ? &*e.companions[i] : nullptr);
   }
-  out["created_at"] = FormatTimestamp(e.created_at);
-  out["updated_at"] = FormatTimestamp(e.updated_at);
-  return out;
+  w.Key("created_at");
+  w.String(FormatTimestamp(e.created_at));
+  w.Key("updated_at");
+  w.String(FormatTimestamp(e.updated_at));
+}
+
+void WriteRelayEndpoint(JsonWriter& w, const SipEndpoint& e) {
+  w.BeginObject();
+  WriteRelayEndpointFields(w, e);
+  w.EndObject();
+}
+
+Json RelayEndpointJson(const SipEndpoint& e) {
+  std::string text;
+  JsonWriter w(text);
+  WriteRelayEndpoint(w, e);
+  return Json::parse(text);
 }
 
 }  // namespace sb::api

@@ -1,13 +1,19 @@
 #pragma once
 
 #include "api/json_body.h"
+#include "api/json_writer.h"
 #include "domain/sip_endpoint.h"
 
 namespace sb::api {
 
 // The Relay representation of an endpoint (CONTRACT 5): every key, in the contract's order,
 // nullable ones as null. Nothing derived from the password. `endpoint` has its inherited
-// settings resolved already.
+// settings resolved already. WriteRelayEndpointFields writes the keys into an object the caller
+// has opened (so that extensions such as `registrations` can follow).
+void WriteRelayEndpointFields(JsonWriter& w, const SipEndpoint& endpoint);
+void WriteRelayEndpoint(JsonWriter& w, const SipEndpoint& endpoint);
+
+// The same as a JSON value, where speed does not matter.
 Json RelayEndpointJson(const SipEndpoint& endpoint);
 
 }  // namespace sb::api

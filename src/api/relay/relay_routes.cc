@@ -6,7 +6,7 @@
 namespace sb::api {
 
 void AddRelayEndpointRoutes(http::Router& router, ApiContext& ctx) {
-  EndpointSurface relay{Surface::kRelay, &RelayEndpointJson, {}};
+  EndpointSurface relay{Surface::kRelay, &WriteRelayEndpointFields, {}};
   AddEndpointRoutes(router, ctx, "/api/relay/rest/endpoints/sip", relay);
   AddEndpointRoutes(router, ctx, "/api/relay/rest/sip_endpoints", relay);  // the older alias
 }

@@ -1,0 +1,48 @@
+#include "api/json_writer.h"
+
+#include <gtest/gtest.h>
+
+#include "api/json_body.h"
+#include "api/relay/relay_endpoint_json.h"
+
+namespace sb::api {
+namespace {
+
+TEST(JsonWriter, PlacesCommasAndEscapesStrings) {
+  std::string out;
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Key("a");
+  w.String("quote \" backslash \\ newline \n tab \t bell \x07 é");
+  w.Key("b");
+  w.BeginArray();
+  w.Null();
+  w.Bool(true);
+  w.StringArray({"x", "y"});
+  w.Raw(R"({"r":1})");
+  w.EndArray();
+  w.Key("c");
+  w.BeginObject();
+  w.EndObject();
+  w.EndObject();
+  EXPECT_EQ(out, R"({"a":"quote \" backslash \\ newline \n tab \t bell \u0007 é",)"
+                 R"("b":[null,true,["x","y"],{"r":1}],"c":{}})");
+  auto parsed = Json::parse(out);
+  EXPECT_EQ(parsed["a"], "quote \" backslash \\ newline \n tab \t bell \x07 é");
+}
+
+TEST(JsonWriter, RelayEndpointsRoundTripThroughAParser) {
+  SipEndpoint e;
+  e.id = "01a20556-4659-7000-a69f-2b76d4232056";
+  e.username = "a\"b";
+  e.caller_id = "Desk \\ 1\n";
+  e.codecs = {"PCMU"};
+  auto json = RelayEndpointJson(e);
+  EXPECT_EQ(json["username"], "a\"b");
+  EXPECT_EQ(json["caller_id"], "Desk \\ 1\n");
+  EXPECT_TRUE(json["send_as"].is_null());
+  EXPECT_EQ(json.size(), 31u);
+}
+
+}  // namespace
+}  // namespace sb::api
