@@ -2,6 +2,7 @@
 
 #include "api/json_fields.h"
 #include "api/query_string.h"
+#include "api/relay/relay_endpoint_json.h"
 #include "domain/timestamp.h"
 
 namespace sb::api {
@@ -14,7 +15,6 @@ Json OrNull(const std::optional<std::string>& value) {
 }  // namespace
 
 void WriteFabricEndpointFields(JsonWriter& w, const SipEndpoint& e) {
-  auto nullable = [](const std::optional<std::string>& v) { return v ? &*v : nullptr; };
   w.Key("id");
   w.String(e.resource_id);
   w.Key("project_id");
@@ -29,24 +29,7 @@ void WriteFabricEndpointFields(JsonWriter& w, const SipEndpoint& e) {
   w.String(FormatTimestamp(e.updated_at));
   w.Key("sip_endpoint");
   w.BeginObject();
-  w.Key("id");
-  w.String(e.id);
-  w.Key("username");
-  w.String(e.username);
-  w.Key("caller_id");
-  w.StringOrNull(nullable(e.caller_id));
-  w.Key("send_as");
-  w.StringOrNull(nullable(e.send_as));
-  w.Key("ciphers");
-  w.StringArray(e.ciphers);
-  w.Key("codecs");
-  w.StringArray(e.codecs);
-  w.Key("encryption");
-  w.String(e.encryption);
-  w.Key("call_handler");
-  w.String(CallHandlerName(e.call_handler));
-  w.Key("calling_handler_resource_id");
-  w.StringOrNull(nullable(e.calling_handler_resource_id));
+  WriteEndpointCoreFields(w, e);
   w.EndObject();
 }
 

@@ -4,17 +4,16 @@
 
 namespace sb::api {
 
-void WriteRelayEndpointFields(JsonWriter& w, const SipEndpoint& e) {
-  w.Key("type");
-  w.String("sip_endpoint");
+void WriteEndpointCoreFields(JsonWriter& w, const SipEndpoint& e) {
+  auto nullable = [](const std::optional<std::string>& v) { return v ? &*v : nullptr; };
   w.Key("id");
   w.String(e.id);
   w.Key("username");
   w.String(e.username);
   w.Key("caller_id");
-  w.StringOrNull(e.caller_id ? &*e.caller_id : nullptr);
+  w.StringOrNull(nullable(e.caller_id));
   w.Key("send_as");
-  w.StringOrNull(e.send_as ? &*e.send_as : nullptr);
+  w.StringOrNull(nullable(e.send_as));
   w.Key("ciphers");
   w.StringArray(e.ciphers);
   w.Key("codecs");
@@ -24,7 +23,13 @@ void WriteRelayEndpointFields(JsonWriter& w, const SipEndpoint& e) {
   w.Key("call_handler");
   w.String(CallHandlerName(e.call_handler));
   w.Key("calling_handler_resource_id");
-  w.StringOrNull(e.calling_handler_resource_id ? &*e.calling_handler_resource_id : nullptr);
+  w.StringOrNull(nullable(e.calling_handler_resource_id));
+}
+
+void WriteRelayEndpointFields(JsonWriter& w, const SipEndpoint& e) {
+  w.Key("type");
+  w.String("sip_endpoint");
+  WriteEndpointCoreFields(w, e);
   const auto& specs = CompanionSpecs();
   for (std::size_t i = 0; i < kCompanionCount; ++i) {
     w.Key(specs[i].name);

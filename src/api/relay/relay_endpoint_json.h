@@ -11,6 +11,11 @@ namespace sb::api {
 // settings resolved already. WriteRelayEndpointFields writes the keys into an object the caller
 // has opened (so that extensions such as `registrations` can follow).
 void WriteRelayEndpointFields(JsonWriter& w, const SipEndpoint& endpoint);
+
+// The keys both surfaces share, in the contract's order: id, username, caller_id, send_as,
+// ciphers, codecs, encryption, call_handler, calling_handler_resource_id (CONTRACT 5 and the
+// Fabric `sip_endpoint` object of CONTRACT 6).
+void WriteEndpointCoreFields(JsonWriter& w, const SipEndpoint& endpoint);
 void WriteRelayEndpoint(JsonWriter& w, const SipEndpoint& endpoint);
 
 // The same as a JSON value, where speed does not matter.
