@@ -9,27 +9,11 @@ namespace {
 // the base URL the client used.
 constexpr const char* kErrorDocs = "/docs/errors#";
 
+// The body text of a plain error: the reason phrase; a status without a body of its own (a 422
+// that reached here without fields) is a bug, shown as a 500.
 std::string_view Reason(int status) {
-  switch (status) {
-    case 400:
-      return "Bad Request";
-    case 401:
-      return "Unauthorized";
-    case 403:
-      return "Forbidden";
-    case 404:
-      return "Not Found";
-    case 405:
-      return "Method Not Allowed";
-    case 413:
-      return "Payload Too Large";
-    case 429:
-      return "Too Many Requests";
-    case 503:
-      return "Service Unavailable";
-    default:
-      return "Internal Server Error";
-  }
+  std::string_view phrase = http::ReasonPhrase(status);
+  return phrase == "Unknown" ? http::ReasonPhrase(500) : phrase;
 }
 
 Json RelayEntry(const FieldError& f, int status) {

@@ -34,4 +34,7 @@ struct Response {
   static Response Empty(int status) { return {status, {}, {}, {}}; }
 };
 
+// The standard reason phrase of an HTTP status ("Not Found"); "Unknown" for others.
+std::string_view ReasonPhrase(int status);
+
 }  // namespace sb::http

@@ -132,41 +132,6 @@ class Server::Impl {
       drained_.notify_all();
   }
 
-  static std::string_view ReasonPhrase(int status) {
-    switch (status) {
-      case 200:
-        return "OK";
-      case 201:
-        return "Created";
-      case 204:
-        return "No Content";
-      case 400:
-        return "Bad Request";
-      case 401:
-        return "Unauthorized";
-      case 403:
-        return "Forbidden";
-      case 404:
-        return "Not Found";
-      case 405:
-        return "Method Not Allowed";
-      case 413:
-        return "Payload Too Large";
-      case 422:
-        return "Unprocessable Entity";
-      case 429:
-        return "Too Many Requests";
-      case 431:
-        return "Request Header Fields Too Large";
-      case 500:
-        return "Internal Server Error";
-      case 503:
-        return "Service Unavailable";
-      default:
-        return "Unknown";
-    }
-  }
-
   ServerOptions options_;
   RequestHandler handler_;
   ErrorRenderer render_error_;
