@@ -1,5 +1,8 @@
 #include "e2e/api_fixture.h"
 
+#include <atomic>
+#include <thread>
+
 namespace sb::testing {
 
 void ApiTest::SetUp() {
@@ -51,6 +54,28 @@ ApiTest::ProjectCredentials ApiTest::NewProject(const std::string& name,
   EXPECT_EQ(token.exit_code, 0) << token.err;
   auto tj = Json::parse(token.out);
   return {pj["id"], tj["token"], pj["domain_identifier"]};
+}
+
+CreateRace RaceCreates(int count, const std::function<HttpClient(int)>& client_for,
+                       const std::function<std::string(int)>& username_for) {
+  std::atomic<int> created{0}, refused{0}, other{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < count; ++i) {
+    threads.emplace_back([&, i] {
+      HttpClient c = client_for(i);
+      auto r = c.Post(kEndpoints,
+                      Json{{"username", username_for(i)}, {"password", "s3cret-pass"}}.dump());
+      if (r.status == 201) {
+        ++created;
+      } else if (HasRelayError(r, "not_unique_within_project", "username")) {
+        ++refused;
+      } else {
+        ++other;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  return {created, refused, other};
 }
 
 ::testing::AssertionResult HasFabricError(const HttpResult& r, const std::string& code,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -47,6 +48,16 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<HttpClient> client_;
 };
+
+// Sends `count` creates of one username at once (request i through `client_for(i)`, with
+// `username_for(i)`) and counts how they ended.
+struct CreateRace {
+  int created = 0;
+  int refused = 0;  // 422 not_unique_within_project
+  int other = 0;
+};
+CreateRace RaceCreates(int count, const std::function<HttpClient(int)>& client_for,
+                       const std::function<std::string(int)>& username_for);
 
 // Asserts a Fabric 422 body whose errors include `code` on `attribute` (null when empty).
 ::testing::AssertionResult HasFabricError(const HttpResult& r, const std::string& code,

@@ -31,25 +31,11 @@ class ClusterTest : public ApiTest {
 };
 
 TEST_F(ClusterTest, FiftyConcurrentCreatesOfOneUsernameOverTwoProcessesYieldExactlyOne) {
-  std::atomic<int> created{0}, refused{0}, other{0};
-  std::vector<std::thread> threads;
-  for (int i = 0; i < 50; ++i) {
-    threads.emplace_back([&, i] {
-      auto c = Client(i);
-      auto r = c.Post(kEndpoints, R"({"username":"shared-name","password":"s3cret-pass"})");
-      if (r.status == 201) {
-        ++created;
-      } else if (HasRelayError(r, "not_unique_within_project", "username")) {
-        ++refused;
-      } else {
-        ++other;
-      }
-    });
-  }
-  for (auto& t : threads) t.join();
-  EXPECT_EQ(created, 1);
-  EXPECT_EQ(refused, 49);
-  EXPECT_EQ(other, 0);
+  auto race = RaceCreates(
+      50, [&](int i) { return Client(i); }, [](int) { return "shared-name"; });
+  EXPECT_EQ(race.created, 1);
+  EXPECT_EQ(race.refused, 49);
+  EXPECT_EQ(race.other, 0);
 }
 
 TEST_F(ClusterTest, AListWalkedAlternatelyThroughBothProcessesSeesEveryEndpointOnce) {

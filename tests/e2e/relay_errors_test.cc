@@ -107,26 +107,12 @@ TEST_F(RelayErrorsTest, ABodyOverTheLimitIs413) {
 }
 
 TEST_F(RelayErrorsTest, TwentyConcurrentCreatesOfOneUsernameYieldExactlyOne201) {
-  std::atomic<int> created{0}, refused{0}, other{0};
-  std::vector<std::thread> threads;
-  for (int i = 0; i < 20; ++i) {
-    threads.emplace_back([&, i] {
-      HttpClient c(server_->base_url, server_->project_id, server_->token);
-      auto r = c.Post(kEndpoints, i % 2 ? R"({"username":"Racer","password":"s3cret-pass"})"
-                                        : R"({"username":"racer","password":"s3cret-pass"})");
-      if (r.status == 201) {
-        ++created;
-      } else if (HasRelayError(r, "not_unique_within_project", "username")) {
-        ++refused;
-      } else {
-        ++other;
-      }
-    });
-  }
-  for (auto& t : threads) t.join();
-  EXPECT_EQ(created, 1);
-  EXPECT_EQ(refused, 19);
-  EXPECT_EQ(other, 0);
+  auto race = RaceCreates(
+      20, [&](int) { return HttpClient(server_->base_url, server_->project_id, server_->token); },
+      [](int i) { return i % 2 ? "Racer" : "racer"; });
+  EXPECT_EQ(race.created, 1);
+  EXPECT_EQ(race.refused, 19);
+  EXPECT_EQ(race.other, 0);
   EXPECT_EQ(client_->Get(kEndpoints).Json()["data"].size(), 1u);
 }
 

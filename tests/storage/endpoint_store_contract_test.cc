@@ -195,6 +195,10 @@ TEST_P(EndpointStoreTest, FiltersAreCaseInsensitiveLiteralSubstrings) {
   EXPECT_THAT(query({}, "100%"), ElementsAre("Front_Desk"));  // '%' is not a wildcard
   EXPECT_THAT(query("desk", "reception 1000"), ElementsAre("frontXdesk"));
   EXPECT_THAT(query("desk", "nobody"), ElementsAre());
+  // Needles under three characters go by LIKE alone (no trigram): the escaping must hold there.
+  EXPECT_THAT(query("_D", {}), ElementsAre("Front_Desk"));
+  EXPECT_THAT(query("%", {}), ElementsAre());
+  EXPECT_THAT(query({}, "%"), ElementsAre("Front_Desk"));
 }
 
 TEST_P(EndpointStoreTest, KnowsWhichResourcesExist) {
