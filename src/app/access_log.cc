@@ -1,8 +1,12 @@
 #include "app/access_log.h"
 
 #include <chrono>
+#include <random>
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
+
+#include "app/logging.h"
 
 namespace sb {
 namespace {
@@ -16,22 +20,91 @@ std::string OneLine(std::string text) {
   return text;
 }
 
+// 128 random bits as 32 hex digits. Request ids are labels, not secrets: a per-thread PRNG
+// seeded from the system's random source is enough and costs no system call per request.
+std::string NewRequestId() {
+  thread_local std::mt19937_64 engine{std::random_device{}()};
+  return fmt::format("{:016x}{:016x}", engine(), engine());
+}
+
+struct AccessRecord {
+  const http::Request& request;
+  const http::Response& response;
+  const std::string& request_id;
+  double ms;
+};
+
+void LogPlain(spdlog::logger& log, const AccessRecord& r) {
+  std::string route = r.response.route.empty() ? "-" : std::string(r.response.route);
+  std::string line =
+      fmt::format("{} {} {} {:.3f}ms {} id={} route={}", r.request.method, OneLine(r.request.path),
+                  r.response.status, r.ms, r.request.remote_address, r.request_id, route);
+  if (r.response.log_note.empty()) {
+    log.info("{}", line);
+  } else {
+    log.warn("{} error: {}", line, OneLine(r.response.log_note));
+  }
+}
+
+// The members of one JSON object (the formatter adds time, level and logger around them).
+void LogJson(spdlog::logger& log, const AccessRecord& r) {
+  std::string members = fmt::format(
+      "\"request_id\":{},\"method\":{},\"path\":{},\"route\":{},\"status\":{},"
+      "\"duration_ms\":{:.3f},\"remote\":{}",
+      JsonString(r.request_id), JsonString(r.request.method), JsonString(r.request.path),
+      JsonString(std::string(r.response.route)), r.response.status, r.ms,
+      JsonString(r.request.remote_address));
+  if (r.response.log_note.empty()) {
+    log.info("{}", members);
+  } else {
+    log.warn("{},\"error\":{}", members, JsonString(r.response.log_note));
+  }
+}
+
 }  // namespace
 
-http::RequestHandler WithAccessLog(http::RequestHandler next) {
-  return [next = std::move(next)](http::Request& request) {
+bool IsSafeRequestId(std::string_view id) {
+  if (id.empty() || id.size() > 128)
+    return false;
+  for (char c : id) {
+    bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                std::string_view("-_.:+/=@").find(c) != std::string_view::npos;
+    if (!safe)
+      return false;
+  }
+  return true;
+}
+
+http::RequestHandler WithAccessLog(http::RequestHandler next, bool json) {
+  // Looked up once: the registry takes a lock. Without ConfigureLogging, the default logger.
+  auto log = spdlog::get(kAccessLogger);
+  if (!log)
+    log = spdlog::default_logger();
+  return [next = std::move(next), json, log](http::Request& request) {
     auto start = std::chrono::steady_clock::now();
-    spdlog::debug("begin {} {}", request.method, request.path);
+    auto given = request.Header("X-Request-Id");
+    std::string request_id = IsSafeRequestId(given) ? std::string(given) : NewRequestId();
+    spdlog::debug("begin {} {} id={}", request.method, OneLine(request.path), request_id);
     http::Response response = next(request);
+    response.headers.emplace_back("X-Request-Id", request_id);
     double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    if (response.log_note.empty()) {
-      spdlog::info("{} {} {} {:.3f}ms {}", request.method, OneLine(request.path), response.status,
-                   ms, request.remote_address);
+    AccessRecord record{request, response, request_id, ms};
+    if (json) {
+      LogJson(*log, record);
     } else {
-      spdlog::warn("{} {} {} {:.3f}ms {} error: {}", request.method, OneLine(request.path),
-                   response.status, ms, request.remote_address, OneLine(response.log_note));
+      LogPlain(*log, record);
     }
+    return response;
+  };
+}
+
+http::RequestHandler WithMetrics(http::RequestHandler next, Metrics& metrics) {
+  return [next = std::move(next), &metrics](http::Request& request) {
+    auto start = std::chrono::steady_clock::now();
+    http::Response response = next(request);
+    metrics.RecordRequest(request.method, response.route, response.status,
+                          std::chrono::steady_clock::now() - start);
     return response;
   };
 }

@@ -6,6 +6,11 @@
 namespace sb {
 
 void AddStoreOptions(CLI::App& command, Config& config) {
+  command
+      .add_option("--config", config.config_file,
+                  "TOML file of settings (keys: the long option names); flags and the "
+                  "environment override it")
+      ->envname("SWITCHBOARD_CONFIG");
   command.add_option("--database", config.database, "SQLite file of the store")
       ->envname("SWITCHBOARD_DATABASE")
       ->capture_default_str();
@@ -35,7 +40,8 @@ void AddServeOptions(CLI::App& command, Config& config) {
   command
       .add_flag("--behind-tls-proxy", config.behind_tls_proxy,
                 "Links use https: a TLS proxy sits in front")
-      ->envname("SWITCHBOARD_BEHIND_TLS_PROXY");
+      ->envname("SWITCHBOARD_BEHIND_TLS_PROXY")
+      ->default_str("false");
   command.add_option("--threads", config.threads, "HTTP worker threads")
       ->envname("SWITCHBOARD_THREADS")
       ->check(CLI::Range(1, 256))
@@ -68,9 +74,54 @@ void AddServeOptions(CLI::App& command, Config& config) {
       ->envname("SWITCHBOARD_MIN_PASSWORD_LENGTH")
       ->check(CLI::Range(8, 128))
       ->capture_default_str();
+  command
+      .add_option("--max-header-bytes", config.max_header_bytes,
+                  "Largest request line and headers (431 above)")
+      ->envname("SWITCHBOARD_MAX_HEADER_BYTES")
+      ->check(CLI::Range(1024, 64 << 10))
+      ->capture_default_str();
+  command
+      .add_option("--max-connections", config.max_connections,
+                  "Connections open at once; more are refused (0: no limit)")
+      ->envname("SWITCHBOARD_MAX_CONNECTIONS")
+      ->check(CLI::Range(0, 1 << 20))
+      ->capture_default_str();
+  auto* cert = command
+                   .add_option("--tls-cert", config.tls_cert,
+                               "PEM certificate chain: serve HTTPS (needs --tls-key)")
+                   ->envname("SWITCHBOARD_TLS_CERT")
+                   ->check(CLI::ExistingFile);
+  auto* key = command.add_option("--tls-key", config.tls_key, "PEM private key of --tls-cert")
+                  ->envname("SWITCHBOARD_TLS_KEY")
+                  ->check(CLI::ExistingFile);
+  cert->needs(key);
+  key->needs(cert);
+  command
+      .add_option("--auth-failures-per-address", config.auth_failures_per_address,
+                  "Failed authentications one client address may make per window before 429")
+      ->envname("SWITCHBOARD_AUTH_FAILURES_PER_ADDRESS")
+      ->check(CLI::Range(1, 1 << 20))
+      ->capture_default_str();
+  command
+      .add_option("--auth-failures-per-project", config.auth_failures_per_project,
+                  "Failed authentications against one project per window before 429 (for "
+                  "addresses that have not authenticated to it)")
+      ->envname("SWITCHBOARD_AUTH_FAILURES_PER_PROJECT")
+      ->check(CLI::Range(1, 1 << 20))
+      ->capture_default_str();
+  command
+      .add_option("--auth-failure-window", config.auth_failure_window_seconds,
+                  "Seconds over which failed authentications are counted")
+      ->envname("SWITCHBOARD_AUTH_FAILURE_WINDOW")
+      ->check(CLI::Range(1, 86400))
+      ->capture_default_str();
   command.add_option("--log-level", config.log_level, "trace, debug, info, warn, error or off")
       ->envname("SWITCHBOARD_LOG_LEVEL")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
+      ->capture_default_str();
+  command.add_option("--log-format", config.log_format, "plain, or json (one object per line)")
+      ->envname("SWITCHBOARD_LOG_FORMAT")
+      ->check(CLI::IsMember({"plain", "json"}))
       ->capture_default_str();
 }
 

@@ -1,15 +1,18 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
 namespace sb {
 
-// Every setting of the server. Each is a flag with a matching environment variable; a flag
-// wins over the environment, which wins over the default (docs/configuration.md).
+// Every setting of the server. Each is a flag, an environment variable (SWITCHBOARD_ and the
+// flag's name) and a key of the --config TOML file (the flag's name). A flag wins over the
+// environment, which wins over the file, which wins over the default (docs/configuration.md).
 struct Config {
+  std::string config_file;  // --config: a TOML file of settings
   // Store
   std::string database = "switchboard.db";  // SQLite file path, or a postgres:// URL
   std::string key_file;                     // default: <database>.key
@@ -26,15 +29,39 @@ struct Config {
   int write_timeout_seconds = 30;
   int drain_timeout_seconds = 15;
   std::size_t min_password_length = 8;
+  std::size_t max_header_bytes = 16 << 10;
+  std::size_t max_connections = 1024;
+  std::string tls_cert;  // PEM certificate chain: serve HTTPS (with tls_key)
+  std::string tls_key;   // PEM private key
+
+  // Failed authentications allowed per window before 429, per client address and per project.
+  std::size_t auth_failures_per_address = 20;
+  std::size_t auth_failures_per_project = 100;
+  int auth_failure_window_seconds = 60;
+
   std::string log_level = "info";
+  std::string log_format = "plain";  // or "json"
 
   std::string EffectiveKeyFile() const { return key_file.empty() ? database + ".key" : key_file; }
 };
 
-// Registers the store options (--database, --key-file) on a command.
+// Registers the store options (--database, --key-file) and --config on a command.
 void AddStoreOptions(CLI::App& command, Config& config);
 // Registers the server options (--listen, ...) on the serve command.
 void AddServeOptions(CLI::App& command, Config& config);
+
+// Fills the options of `command` that neither a flag nor the environment set from the TOML file
+// `path` (keys are the options' long names; `_` may stand for `-`). Throws std::invalid_argument
+// naming the file, line and key for a syntax error, an unknown key or a bad value.
+void ApplyConfigFile(CLI::App& command, const std::string& path);
+
+// An action for command->callback() that first applies config.config_file (when given).
+std::function<void()> WithConfigFile(CLI::App& command, const Config& config,
+                                     std::function<void()> action);
+
+// The effective value of every option of `command` as TOML lines (`key = value`), with secrets
+// masked: a password inside a database URL, and the secret keys given in the environment.
+std::string EffectiveSettings(const CLI::App& command, const Config& config);
 
 // Splits "HOST:PORT" ("[::1]:8080" for IPv6). Throws std::invalid_argument when malformed.
 struct ListenAddress {

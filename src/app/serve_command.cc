@@ -5,7 +5,6 @@
 #include <thread>
 
 #include <signal.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "api/api_context.h"
@@ -15,6 +14,9 @@
 #include "api/relay/sip_profile_routes.h"
 #include "api/service_routes.h"
 #include "app/access_log.h"
+#include "app/instrumented_stores.h"
+#include "app/logging.h"
+#include "app/metrics.h"
 #include "app/secret_key_file.h"
 #include "app/stores.h"
 #include "domain/clock.h"
@@ -42,12 +44,20 @@ sigset_t BlockStopSignals() {
   return signals;
 }
 
+// GET /metrics: Prometheus' text format, without authentication like /healthz (it holds counts
+// and timings, never a project's data).
+void AddMetricsRoute(http::Router& router, Metrics& metrics) {
+  router.Add("GET", "/metrics", [&metrics](const http::Request&, const http::PathParams&) {
+    return http::Response{
+        200, {{"Content-Type", "text/plain; version=0.0.4; charset=utf-8"}}, metrics.Render()};
+  });
+}
+
 }  // namespace
 
 int RunServe(const Config& config) {
   // Logs go to stderr; stdout carries only the lines a script reads (URL, bootstrap).
-  spdlog::set_default_logger(spdlog::stderr_color_mt("switchboard"));
-  spdlog::set_level(spdlog::level::from_str(config.log_level));
+  ConfigureLogging(config.log_level, config.log_format);
   sigset_t stop_signals = BlockStopSignals();
   // A client that goes away mid-response must not kill the server.
   signal(SIGPIPE, SIG_IGN);
@@ -56,7 +66,8 @@ int RunServe(const Config& config) {
   SystemClock clock;
   SecureRandom random;
   IdGenerator ids(clock, random);
-  Stores stores = OpenStores(config.database, config.threads + 1);
+  Metrics metrics(SB_VERSION);
+  Stores stores = Instrument(OpenStores(config.database, config.threads + 1), metrics);
   PasswordSealer sealer(LoadOrCreateKeys(config.EffectiveKeyFile(), config.secret_keys, random),
                         random);
 
@@ -84,6 +95,7 @@ int RunServe(const Config& config) {
                           {config.public_base_url, config.behind_tls_proxy, config.listen}};
   http::Router router([](int status) { return api::StatusResponse(status); });
   api::AddServiceRoutes(router, *stores.projects);
+  AddMetricsRoute(router, metrics);
   api::AddRelayEndpointRoutes(router, context);
   api::AddSipProfileRoutes(router, context);
   api::AddFabricEndpointRoutes(router, context);
@@ -97,10 +109,20 @@ int RunServe(const Config& config) {
   options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
   options.write_timeout = std::chrono::seconds(config.write_timeout_seconds);
   options.drain_timeout = std::chrono::seconds(config.drain_timeout_seconds);
-  http::Server server(options, WithAccessLog([&router](http::Request& request) {
-                        return router.Dispatch(request);
-                      }),
-                      [](int status) { return api::StatusResponse(status); });
+  options.max_header_bytes = config.max_header_bytes;
+  options.max_connections = config.max_connections;
+  options.tls_certificate_file = config.tls_cert;
+  options.tls_private_key_file = config.tls_key;
+  options.on_connections_changed = [&metrics](std::size_t open) {
+    metrics.SetOpenConnections(open);
+  };
+  http::RequestHandler dispatch = [&router](http::Request& request) {
+    return router.Dispatch(request);
+  };
+  http::Server server(
+      options,
+      WithAccessLog(WithMetrics(std::move(dispatch), metrics), config.log_format == "json"),
+      [](int status) { return api::StatusResponse(status); });
   server.Start();
 
   std::string host =
@@ -114,7 +136,8 @@ int RunServe(const Config& config) {
               << "(the token is shown only now; `switchboard token create` makes more)\n";
   }
   // Last, so that a script can read up to this line and know the server is ready.
-  std::cout << "listening on http://" << host << ":" << server.port() << std::endl;
+  std::cout << "listening on " << (config.tls_cert.empty() ? "http" : "https") << "://" << host
+            << ":" << server.port() << std::endl;
   spdlog::info("serving on {}:{} with {} threads, store {}", host, server.port(), config.threads,
                config.database);
 

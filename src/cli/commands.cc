@@ -31,6 +31,20 @@ int ReportError(const Error& error) {
   return error.code == ErrorCode::kUnavailable ? 75 : 1;  // 75: EX_TEMPFAIL
 }
 
+namespace {
+
+int CheckConfig(const CLI::App& command, const Config& config) {
+  if (config.config_file.empty()) {
+    std::cerr << "switchboard: config check needs --config FILE\n";
+    return 2;
+  }
+  ParseListen(config.listen);  // throws with the reason
+  std::cout << "# " << config.config_file << ": valid\n" << EffectiveSettings(command, config);
+  return 0;
+}
+
+}  // namespace
+
 int Run(int argc, char** argv) {
   CLI::App app{"switchboard: SIP endpoints with SignalWire's REST API", "switchboard"};
   app.require_subcommand(1);
@@ -40,7 +54,15 @@ int Run(int argc, char** argv) {
   auto* serve = app.add_subcommand("serve", "Serve the API");
   AddStoreOptions(*serve, config);
   AddServeOptions(*serve, config);
-  serve->callback([&] { exit_code = RunServe(config); });
+  serve->callback(WithConfigFile(*serve, config, [&] { exit_code = RunServe(config); }));
+
+  auto* config_command = app.add_subcommand("config", "Configuration files");
+  config_command->require_subcommand(1);
+  auto* check = config_command->add_subcommand(
+      "check", "Validate a --config file and print the effective settings (secrets masked)");
+  AddStoreOptions(*check, config);
+  AddServeOptions(*check, config);
+  check->callback(WithConfigFile(*check, config, [&] { exit_code = CheckConfig(*check, config); }));
 
   AddProjectCommands(app, config, exit_code);
   AddTokenCommands(app, config, exit_code);

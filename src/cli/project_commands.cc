@@ -74,14 +74,16 @@ void AddProjectCommands(CLI::App& app, Config& config, int& exit_code) {
   AddStoreOptions(*create, config);
   create->add_option("--sip-domain", options->sip_domain, "Server SIP domain suffix")
       ->envname("SWITCHBOARD_SIP_DOMAIN");
-  create->callback([&config, options, &exit_code] { exit_code = Create(config, *options); });
+  create->callback(WithConfigFile(
+      *create, config, [&config, options, &exit_code] { exit_code = Create(config, *options); }));
 
   auto* list = project->add_subcommand("list", "List projects");
   list->add_flag("--json", options->json, "Print JSON");
   AddStoreOptions(*list, config);
   list->add_option("--sip-domain", options->sip_domain, "Server SIP domain suffix")
       ->envname("SWITCHBOARD_SIP_DOMAIN");
-  list->callback([&config, options, &exit_code] { exit_code = List(config, *options); });
+  list->callback(WithConfigFile(
+      *list, config, [&config, options, &exit_code] { exit_code = List(config, *options); }));
 }
 
 }  // namespace sb::cli

@@ -102,20 +102,23 @@ void AddTokenCommands(CLI::App& app, Config& config, int& exit_code) {
       ->delimiter(',');
   create->add_flag("--json", options->json, "Print JSON");
   AddStoreOptions(*create, config);
-  create->callback([&config, options, &exit_code] { exit_code = Create(config, *options); });
+  create->callback(WithConfigFile(
+      *create, config, [&config, options, &exit_code] { exit_code = Create(config, *options); }));
 
   auto* list = token->add_subcommand("list", "List a project's tokens (never their secrets)");
   list->add_option("--project", options->project_id, "Project id")->required();
   list->add_flag("--json", options->json, "Print JSON");
   AddStoreOptions(*list, config);
-  list->callback([&config, options, &exit_code] { exit_code = List(config, *options); });
+  list->callback(WithConfigFile(
+      *list, config, [&config, options, &exit_code] { exit_code = List(config, *options); }));
 
   auto* revoke = token->add_subcommand("revoke", "Revoke a token");
   revoke->add_option("--project", options->project_id, "Project id")->required();
   revoke->add_option("token_id", options->token_id, "Token id")->required();
   revoke->add_flag("--json", options->json, "Print JSON");
   AddStoreOptions(*revoke, config);
-  revoke->callback([&config, options, &exit_code] { exit_code = Revoke(config, *options); });
+  revoke->callback(WithConfigFile(
+      *revoke, config, [&config, options, &exit_code] { exit_code = Revoke(config, *options); }));
 }
 
 }  // namespace sb::cli

@@ -27,11 +27,14 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::string log_note;  // an error's internal text, for the access log only; never sent
+  // The route template that answered ("" when none matched): a bounded value for metrics and
+  // logs. Points into the router, which outlives every response.
+  std::string_view route;
 
   static Response Json(int status, std::string body) {
-    return {status, {{"Content-Type", "application/json"}}, std::move(body), {}};
+    return {status, {{"Content-Type", "application/json"}}, std::move(body), {}, {}};
   }
-  static Response Empty(int status) { return {status, {}, {}, {}}; }
+  static Response Empty(int status) { return {status, {}, {}, {}, {}}; }
 };
 
 // The standard reason phrase of an HTTP status ("Not Found"); "Unknown" for others.

@@ -84,8 +84,11 @@ Response Router::Dispatch(const Request& request) const {
   if (matched.empty())
     return render_error_(404);
   for (std::size_t i = 0; i < matched.size(); ++i) {
-    if (matched[i]->method == request.method)
-      return matched[i]->handler(request, params[i]);
+    if (matched[i]->method == request.method) {
+      Response response = matched[i]->handler(request, params[i]);
+      response.route = matched[i]->path_template;
+      return response;
+    }
   }
   std::string allow;
   for (const auto* route : matched) {
@@ -95,13 +98,8 @@ Response Router::Dispatch(const Request& request) const {
   }
   Response response = render_error_(405);
   response.headers.emplace_back("Allow", allow);
+  response.route = matched.front()->path_template;
   return response;
-}
-
-std::string Router::MatchedTemplate(const Request& request) const {
-  std::vector<PathParams> params;
-  auto matched = Match(request.path, params);
-  return matched.empty() ? std::string() : matched.front()->path_template;
 }
 
 }  // namespace sb::http

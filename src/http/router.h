@@ -24,10 +24,8 @@ class Router {
   explicit Router(ErrorRenderer render_error) : render_error_(std::move(render_error)) {}
 
   void Add(std::string method, std::string_view path_template, Handler handler);
+  // Answers the request; the response names the template that matched in `route`.
   Response Dispatch(const Request& request) const;
-
-  // The template that matched the request's path, or "" (for metrics and logs: bounded values).
-  std::string MatchedTemplate(const Request& request) const;
 
  private:
   struct Route {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <restinio/all.hpp>
+#include <restinio/tls.hpp>
 
 namespace sb::http {
 namespace {
@@ -15,15 +16,78 @@ namespace {
 // Bodies between the API limit and this cap are read and answered 413; a body claiming more is
 // cut off by closing the connection, so that no client can make the server buffer without bound.
 constexpr std::uint64_t kHardBodyCap = 8u << 20;
+// The same for headers: past these the parser stops and the connection is closed. Below them,
+// the adapter measures the whole header block against ServerOptions::max_header_bytes (431).
+constexpr std::size_t kHardFieldBytes = 64u << 10;
+constexpr std::size_t kHardFieldCount = 256;
 
-// RESTinio's own connection-count limiter is not used: its per-connection monitors point into
-// the server object, and connections still parked in the io_context when it is destroyed at
-// shutdown would touch it after it is gone (seen under AddressSanitizer).
-using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
+// Counts open connections (RESTinio tells it of each accept and close) and refuses new ones past
+// the maximum (RESTinio asks it before serving each accepted socket). RESTinio's own
+// connection-count limiter is not used: its per-connection monitors point into the server
+// object, and connections still parked in the io_context when it is destroyed at shutdown would
+// touch it after it is gone (seen under AddressSanitizer). This one is shared-owned.
+class ConnectionGate {
+ public:
+  ConnectionGate(std::size_t max, std::function<void(std::size_t)> on_change)
+      : max_(max), on_change_(std::move(on_change)) {}
 
-using RestinioServer = restinio::http_server_t<Traits>;
+  // ip_blocker_t
+  restinio::ip_blocker::inspection_result_t inspect(
+      const restinio::ip_blocker::incoming_info_t&) noexcept {
+    if (max_ != 0 && open_.load() >= max_)
+      return restinio::ip_blocker::deny();
+    return restinio::ip_blocker::allow();
+  }
 
-Request ToRequest(const restinio::request_handle_t& req) {
+  // connection_state_listener_t
+  void state_changed(const restinio::connection_state::notice_t& notice) noexcept {
+    std::size_t open = 0;
+    if (restinio::holds_alternative<restinio::connection_state::accepted_t>(notice.cause())) {
+      open = ++open_;
+    } else if (restinio::holds_alternative<restinio::connection_state::closed_t>(notice.cause())) {
+      open = --open_;
+    } else {
+      return;
+    }
+    if (on_change_) {
+      try {
+        on_change_(open);
+      } catch (...) {
+      }
+    }
+  }
+
+  std::size_t open() const { return open_.load(); }
+
+ private:
+  const std::size_t max_;
+  std::function<void(std::size_t)> on_change_;
+  std::atomic<std::size_t> open_{0};
+};
+
+template <class Socket>
+struct GatedTraits
+    : public restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t,
+                                restinio::default_request_handler_t, restinio::default_strand_t,
+                                Socket> {
+  using connection_state_listener_t = ConnectionGate;
+  using ip_blocker_t = ConnectionGate;
+};
+using PlainTraits = GatedTraits<restinio::asio_ns::ip::tcp::socket>;
+using TlsTraits = GatedTraits<restinio::impl::tls_socket_t>;
+
+// The request line and the header fields, as they came on the wire (give or take separators).
+std::size_t HeaderBytes(const restinio::request_handle_t& req) {
+  const auto& header = req->header();
+  std::size_t bytes = header.method().c_str() ? std::strlen(header.method().c_str()) : 0;
+  bytes += header.request_target().size() + 12;
+  header.for_each_field([&](const restinio::http_header_field_t& field) {
+    bytes += field.name().size() + field.value().size() + 4;
+  });
+  return bytes;
+}
+
+Request ToRequest(const restinio::request_handle_t& req, bool tls) {
   Request out;
   const auto& header = req->header();
   out.method = header.method().c_str();
@@ -34,37 +98,40 @@ Request ToRequest(const restinio::request_handle_t& req) {
   });
   out.body = req->body();
   out.remote_address = req->remote_endpoint().address().to_string();
+  out.tls = tls;
   return out;
 }
 
 }  // namespace
 
+// What the plain and the TLS server share; the RESTinio server itself depends on the traits.
 class Server::Impl {
  public:
   Impl(ServerOptions options, RequestHandler handler, ErrorRenderer render_error)
       : options_(std::move(options)),
         handler_(std::move(handler)),
-        render_error_(std::move(render_error)) {}
+        render_error_(std::move(render_error)),
+        gate_(std::make_shared<ConnectionGate>(options_.max_connections,
+                                               options_.on_connections_changed)) {}
 
   ~Impl() { Stop(); }
 
   void Start() {
-    auto settings =
-        restinio::server_settings_t<Traits>{}
-            .address(options_.host)
-            .port(options_.port)
-            .read_next_http_message_timelimit(options_.read_timeout)
-            .write_http_response_timelimit(options_.write_timeout)
-            .handle_request_timeout(options_.write_timeout)
-            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(
-                std::max<std::uint64_t>(kHardBodyCap, 4 * options_.max_body_bytes)))
-            .acceptor_post_bind_hook([this](asio::ip::tcp::acceptor& acceptor) {
-              bound_port_ = acceptor.local_endpoint().port();
-            })
-            .request_handler([this](restinio::request_handle_t req) { return Handle(req); });
-    server_ =
-        std::make_unique<RestinioServer>(restinio::external_io_context(io_), std::move(settings));
-    server_->open_sync();
+    bool tls = !options_.tls_certificate_file.empty();
+    if (tls) {
+      StartServer<TlsTraits>(tls_server_, [this](auto settings) {
+        auto context = std::make_shared<asio::ssl::context>(asio::ssl::context::tls_server);
+        context->set_options(asio::ssl::context::default_workarounds |
+                             asio::ssl::context::no_sslv2 | asio::ssl::context::no_sslv3 |
+                             asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1 |
+                             asio::ssl::context::single_dh_use);
+        context->use_certificate_chain_file(options_.tls_certificate_file);
+        context->use_private_key_file(options_.tls_private_key_file, asio::ssl::context::pem);
+        return std::move(settings).tls_context(std::move(context));
+      });
+    } else {
+      StartServer<PlainTraits>(plain_server_, [](auto settings) { return settings; });
+    }
     work_ = std::make_unique<asio::executor_work_guard<asio::io_context::executor_type>>(
         io_.get_executor());
     for (std::size_t i = 0; i < std::max<std::size_t>(1, options_.threads); ++i) {
@@ -73,12 +140,18 @@ class Server::Impl {
   }
 
   std::uint16_t port() const { return bound_port_; }
+  std::size_t open_connections() const { return gate_->open(); }
 
   void Stop() {
     if (threads_.empty())
       return;
     // Stop accepting; connections already open may still finish their requests.
-    asio::post(io_, [this] { server_->close_sync(); });
+    asio::post(io_, [this] {
+      if (plain_server_)
+        plain_server_->close_sync();
+      if (tls_server_)
+        tls_server_->close_sync();
+    });
     {
       std::unique_lock lock(mutex_);
       drained_.wait_for(lock, options_.drain_timeout, [this] { return in_flight_ == 0; });
@@ -87,16 +160,46 @@ class Server::Impl {
     io_.stop();
     for (auto& t : threads_) t.join();
     threads_.clear();
-    server_.reset();
+    plain_server_.reset();
+    tls_server_.reset();
   }
 
  private:
-  restinio::request_handling_status_t Handle(const restinio::request_handle_t& req) {
+  template <class Traits, class Customize>
+  void StartServer(std::unique_ptr<restinio::http_server_t<Traits>>& server, Customize customize) {
+    constexpr bool kTls = std::is_same_v<Traits, TlsTraits>;
+    auto limits =
+        restinio::incoming_http_msg_limits_t{}
+            .max_body_size(std::max<std::uint64_t>(kHardBodyCap, 4 * options_.max_body_bytes))
+            .max_url_size(kHardFieldBytes)
+            .max_field_name_size(kHardFieldBytes)
+            .max_field_value_size(kHardFieldBytes)
+            .max_field_count(kHardFieldCount);
+    auto settings =
+        restinio::server_settings_t<Traits>{}
+            .address(options_.host)
+            .port(options_.port)
+            .read_next_http_message_timelimit(options_.read_timeout)
+            .write_http_response_timelimit(options_.write_timeout)
+            .handle_request_timeout(options_.write_timeout)
+            .incoming_http_msg_limits(limits)
+            .connection_state_listener(gate_)
+            .ip_blocker(gate_)
+            .acceptor_post_bind_hook([this](asio::ip::tcp::acceptor& acceptor) {
+              bound_port_ = acceptor.local_endpoint().port();
+            })
+            .request_handler([this](restinio::request_handle_t req) { return Handle(req, kTls); });
+    server = std::make_unique<restinio::http_server_t<Traits>>(restinio::external_io_context(io_),
+                                                               customize(std::move(settings)));
+    server->open_sync();
+  }
+
+  restinio::request_handling_status_t Handle(const restinio::request_handle_t& req, bool tls) {
     {
       std::lock_guard lock(mutex_);
       ++in_flight_;
     }
-    Response response = Produce(req);
+    Response response = Produce(req, tls);
     auto builder = req->create_response(restinio::http_status_line_t{
         restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
         std::string(ReasonPhrase(response.status))});
@@ -108,11 +211,13 @@ class Server::Impl {
   }
 
   // Everything a handler does, with every exception turned into a 500.
-  Response Produce(const restinio::request_handle_t& req) {
+  Response Produce(const restinio::request_handle_t& req, bool tls) {
     try {
+      if (HeaderBytes(req) > options_.max_header_bytes)
+        return render_error_(431);
       if (req->body().size() > options_.max_body_bytes)
         return render_error_(413);
-      Request request = ToRequest(req);
+      Request request = ToRequest(req, tls);
       return handler_(request);
     } catch (...) {
       try {
@@ -135,9 +240,11 @@ class Server::Impl {
   ServerOptions options_;
   RequestHandler handler_;
   ErrorRenderer render_error_;
+  std::shared_ptr<ConnectionGate> gate_;
   asio::io_context io_;
   std::unique_ptr<asio::executor_work_guard<asio::io_context::executor_type>> work_;
-  std::unique_ptr<RestinioServer> server_;
+  std::unique_ptr<restinio::http_server_t<PlainTraits>> plain_server_;
+  std::unique_ptr<restinio::http_server_t<TlsTraits>> tls_server_;
   std::vector<std::thread> threads_;
   std::atomic<std::uint16_t> bound_port_{0};
   std::mutex mutex_;
@@ -151,6 +258,7 @@ Server::Server(ServerOptions options, RequestHandler handler, ErrorRenderer rend
 Server::~Server() = default;
 void Server::Start() { impl_->Start(); }
 std::uint16_t Server::port() const { return impl_->port(); }
+std::size_t Server::open_connections() const { return impl_->open_connections(); }
 void Server::Stop() { impl_->Stop(); }
 
 }  // namespace sb::http

@@ -18,6 +18,16 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};   // to read a whole request
   std::chrono::seconds write_timeout{30};  // to write a whole response
   std::chrono::seconds drain_timeout{15};  // graceful stop: longest wait for in-flight requests
+  // Request line and headers together; larger answer 431. Far larger ones (past fixed hard caps
+  // on one field and on the field count) are cut off by closing the connection.
+  std::size_t max_header_bytes = 16 << 10;
+  // Connections open at once; more are closed as soon as they are accepted. 0: no limit.
+  std::size_t max_connections = 0;
+  // HTTPS: PEM files of the certificate chain and its private key. Both empty: plain HTTP.
+  std::string tls_certificate_file;
+  std::string tls_private_key_file;
+  // Told whenever the number of open connections changes (on the server's threads).
+  std::function<void(std::size_t open)> on_connections_changed;
 };
 
 using RequestHandler = std::function<Response(Request&)>;
@@ -26,7 +36,7 @@ using ErrorRenderer = std::function<Response(int status)>;
 // The HTTP/1.1 server: the only code that knows RESTinio. It turns each request into a plain
 // Request, calls the handler on one of its threads, and writes the Response. A handler that
 // throws is answered 500 (RESTinio would otherwise close the connection without a word).
-// Bodies over the limit answer 413 without reaching the handler.
+// Bodies over the limit answer 413 and headers over the limit 431, without reaching the handler.
 class Server {
  public:
   Server(ServerOptions options, RequestHandler handler, ErrorRenderer render_error);
@@ -36,6 +46,8 @@ class Server {
   void Start();
   // The bound port (after Start).
   std::uint16_t port() const;
+  // Connections open now.
+  std::size_t open_connections() const;
   // Stops accepting, waits up to drain_timeout for in-flight requests to be answered, then stops
   // the threads. Idempotent.
   void Stop();

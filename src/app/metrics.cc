@@ -1,0 +1,117 @@
+#include "app/metrics.h"
+
+#include <array>
+
+#include <prometheus/counter.h>
+#include <prometheus/gauge.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
+#include <prometheus/text_serializer.h>
+
+namespace sb {
+namespace {
+
+// Methods outside this list are counted as "other": the method is client-controlled.
+std::string MethodLabel(std::string_view method) {
+  static constexpr std::array<std::string_view, 8> kKnown = {"GET",   "HEAD",   "POST",    "PUT",
+                                                             "PATCH", "DELETE", "OPTIONS", "TRACE"};
+  for (auto known : kKnown) {
+    if (method == known)
+      return std::string(known);
+  }
+  return "other";
+}
+
+// Seconds; an API call is a few hundred microseconds, a slow store a second or more.
+prometheus::Histogram::BucketBoundaries LatencyBuckets() {
+  return {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+          0.05,   0.1,     0.25,   0.5,   1,      2.5,   5,    10};
+}
+
+}  // namespace
+
+struct Metrics::Families {
+  prometheus::Family<prometheus::Counter>& requests;
+  prometheus::Family<prometheus::Histogram>& request_seconds;
+  prometheus::Family<prometheus::Histogram>& store_seconds;
+  prometheus::Family<prometheus::Counter>& store_errors;
+  prometheus::Family<prometheus::Counter>& auth_throttled;
+  prometheus::Gauge& open_connections;
+};
+
+Metrics::Metrics(std::string_view version) : registry_(std::make_shared<prometheus::Registry>()) {
+  auto& registry = *registry_;
+  prometheus::BuildGauge()
+      .Name("switchboard_build_info")
+      .Help("Always 1; the labels describe the running build")
+      .Register(registry)
+      .Add({{"version", std::string(version)}})
+      .Set(1);
+  families_.reset(new Families{
+      prometheus::BuildCounter()
+          .Name("switchboard_http_requests_total")
+          .Help("HTTP requests answered, by method, route template and status")
+          .Register(registry),
+      prometheus::BuildHistogram()
+          .Name("switchboard_http_request_duration_seconds")
+          .Help("Time from a complete request to its response, by method and route template")
+          .Register(registry),
+      prometheus::BuildHistogram()
+          .Name("switchboard_store_operation_duration_seconds")
+          .Help("Time of each store call, by operation")
+          .Register(registry),
+      prometheus::BuildCounter()
+          .Name("switchboard_store_operation_errors_total")
+          .Help("Store calls that failed, by operation and error code")
+          .Register(registry),
+      prometheus::BuildCounter()
+          .Name("switchboard_auth_throttled_total")
+          .Help("Authentication attempts refused with 429, by the limit that refused them")
+          .Register(registry),
+      prometheus::BuildGauge()
+          .Name("switchboard_http_open_connections")
+          .Help("HTTP connections currently open")
+          .Register(registry)
+          .Add({}),
+  });
+}
+
+Metrics::~Metrics() = default;
+
+void Metrics::RecordRequest(std::string_view method, std::string_view route, int status,
+                            std::chrono::duration<double> elapsed) {
+  std::string method_label = MethodLabel(method);
+  std::string route_label = route.empty() ? "unmatched" : std::string(route);
+  families_->requests
+      .Add({{"method", method_label}, {"route", route_label}, {"status", std::to_string(status)}})
+      .Increment();
+  families_->request_seconds
+      .Add({{"method", method_label}, {"route", route_label}}, LatencyBuckets())
+      .Observe(elapsed.count());
+}
+
+void Metrics::RecordStoreOperation(std::string_view operation,
+                                   std::chrono::duration<double> elapsed,
+                                   std::string_view error_code) {
+  families_->store_seconds.Add({{"operation", std::string(operation)}}, LatencyBuckets())
+      .Observe(elapsed.count());
+  if (!error_code.empty()) {
+    families_->store_errors
+        .Add({{"operation", std::string(operation)}, {"code", std::string(error_code)}})
+        .Increment();
+  }
+}
+
+void Metrics::RecordAuthThrottled(std::string_view scope) {
+  families_->auth_throttled.Add({{"scope", std::string(scope)}}).Increment();
+}
+
+void Metrics::SetOpenConnections(std::size_t count) {
+  families_->open_connections.Set(static_cast<double>(count));
+}
+
+std::string Metrics::Render() const {
+  return prometheus::TextSerializer().Serialize(registry_->Collect());
+}
+
+}  // namespace sb
