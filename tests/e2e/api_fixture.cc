@@ -3,6 +3,8 @@
 #include <atomic>
 #include <thread>
 
+#include "support/secret_watch.h"
+
 namespace sb::testing {
 
 void ApiTest::SetUp() {
@@ -19,6 +21,18 @@ void ApiTest::TearDown() {
   EXPECT_EQ(log.find("Sanitizer"), std::string::npos) << log;
   EXPECT_EQ(log.find("runtime error"), std::string::npos) << log;
   EXPECT_EQ(server_->ResponseViolations(), "") << "responses that break openapi/openapi.yaml";
+  ExpectNoSecretsIn(*server_);
+}
+
+void ExpectNoSecretsIn(ServerProcess& server) {
+  EXPECT_EQ(SecretWatch::FoundIn(server.Stderr()).size(), 0u) << "a secret in the server's log";
+  EXPECT_EQ(SecretWatch::LeakingResponses(), std::vector<std::string>{});
+  if (server.database.rfind("postgres", 0) != 0) {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      EXPECT_EQ(SecretWatch::FoundIn(ReadFile(server.database + suffix)).size(), 0u)
+          << "a secret in the store file " << server.database << suffix;
+    }
+  }
 }
 
 Json ApiTest::CreateEndpoint(const std::string& username, const Json& extra) {

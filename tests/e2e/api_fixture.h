@@ -49,6 +49,10 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<HttpClient> client_;
 };
 
+// Fails the test if any secret the tests sent (support/secret_watch.h) is in `server`'s log, in
+// any response so far, or in its SQLite store files.
+void ExpectNoSecretsIn(ServerProcess& server);
+
 // Sends `count` creates of one username at once (request i through `client_for(i)`, with
 // `username_for(i)`) and counts how they ended.
 struct CreateRace {

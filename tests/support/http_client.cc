@@ -6,6 +6,8 @@
 
 #include <curl/curl.h>
 
+#include "support/secret_watch.h"
+
 namespace sb::testing {
 namespace {
 
@@ -60,6 +62,10 @@ HttpResult HttpClient::Send(const std::string& method, const std::string& path,
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
+  SecretWatch::Remember(password_);
+  SecretWatch::RememberFromJsonBody(body);
+  if (!ca_file_.empty())
+    curl_easy_setopt(curl, CURLOPT_CAINFO, ca_file_.c_str());
   if (!user_.empty() || !password_.empty()) {
     curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
     curl_easy_setopt(curl, CURLOPT_USERNAME, user_.c_str());
@@ -88,6 +94,7 @@ HttpResult HttpClient::Send(const std::string& method, const std::string& path,
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &result.status);
   }
   curl_slist_free_all(headers);
+  SecretWatch::CheckResponse(method + " " + path, result.body);
   return result;
 }
 

@@ -18,7 +18,8 @@ struct HttpResult {
 };
 
 // A small blocking HTTP/1.1 client over libcurl, for tests that talk to a real server.
-// One instance per thread.
+// Every secret it sends is remembered and every body it receives is checked for them
+// (support/secret_watch.h). One instance per thread.
 class HttpClient {
  public:
   explicit HttpClient(std::string base_url, std::string user = "", std::string password = "");
@@ -42,11 +43,14 @@ class HttpClient {
     user_ = std::move(user);
     password_ = std::move(password);
   }
+  // Trust the certificates of this PEM file for https:// URLs.
+  void SetCaFile(std::string path) { ca_file_ = std::move(path); }
 
  private:
   std::string base_url_;
   std::string user_;
   std::string password_;
+  std::string ca_file_;
   void* curl_;
 };
 

@@ -49,7 +49,8 @@ int ExitStatus(int status) {
 
 std::string SwitchboardBinary() { return SB_SWITCHBOARD_BINARY; }
 
-CommandResult RunSwitchboard(const std::vector<std::string>& args) {
+CommandResult RunSwitchboard(const std::vector<std::string>& args,
+                             const std::vector<std::string>& environment) {
   TempDir scratch;
   std::string out_path = scratch.File("out"), err_path = scratch.File("err");
   std::vector<std::string> full = {SwitchboardBinary()};
@@ -60,6 +61,7 @@ CommandResult RunSwitchboard(const std::vector<std::string>& args) {
     int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     dup2(out, 1);
     dup2(err, 2);
+    for (const auto& variable : environment) putenv(const_cast<char*>(variable.c_str()));
     auto argv = Argv(full);
     execv(argv[0], argv.data());
     _exit(127);
