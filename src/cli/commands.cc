@@ -7,6 +7,8 @@
 #include "app/config.h"
 #include "app/serve_command.h"
 #include "cli/admin_context.h"
+#include "cli/endpoint_commands.h"
+#include "cli/profile_commands.h"
 #include "cli/project_commands.h"
 #include "cli/token_commands.h"
 
@@ -66,6 +68,8 @@ int Run(int argc, char** argv) {
 
   AddProjectCommands(app, config, exit_code);
   AddTokenCommands(app, config, exit_code);
+  AddEndpointCommands(app, exit_code);
+  AddProfileCommands(app, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -1,6 +1,4 @@
 // The --config TOML file: precedence, `config check`, and serve reading it.
-#include <fstream>
-
 #include <gtest/gtest.h>
 
 #include "e2e/api_fixture.h"
@@ -9,9 +7,7 @@ namespace sb::testing {
 namespace {
 
 std::string Write(const TempDir& dir, const std::string& name, const std::string& text) {
-  std::string path = dir.File(name);
-  std::ofstream(path) << text;
-  return path;
+  return WriteFile(dir.File(name), text);
 }
 
 TEST(ConfigFile, FlagBeatsEnvironmentBeatsFileBeatsDefault) {
@@ -19,11 +15,10 @@ TEST(ConfigFile, FlagBeatsEnvironmentBeatsFileBeatsDefault) {
   auto file = Write(dir, "sb.toml",
                     "threads = 2\nmax_body_bytes = 4096\nread-timeout = 7\n"
                     "log_format = \"json\"\n");
-  auto r = RunSwitchboard(
-      {"config", "check", "--config", file, "--threads", "9"},
-      {"SWITCHBOARD_THREADS=5", "SWITCHBOARD_MAX_BODY_BYTES=8192"});
+  auto r = RunSwitchboard({"config", "check", "--config", file, "--threads", "9"},
+                          {"SWITCHBOARD_THREADS=5", "SWITCHBOARD_MAX_BODY_BYTES=8192"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("\nthreads = 9\n"), std::string::npos) << r.out;           // flag
+  EXPECT_NE(r.out.find("\nthreads = 9\n"), std::string::npos) << r.out;            // flag
   EXPECT_NE(r.out.find("\nmax-body-bytes = 8192\n"), std::string::npos) << r.out;  // env
   EXPECT_NE(r.out.find("\nread-timeout = 7\n"), std::string::npos) << r.out;       // file
   EXPECT_NE(r.out.find("\nlog-format = \"json\"\n"), std::string::npos) << r.out;  // file
@@ -35,8 +30,7 @@ TEST(ConfigFile, CheckMasksThePasswordOfADatabaseUrl) {
   auto file = Write(dir, "sb.toml", "database = \"postgres://sb:hunter2-secret@db.local/sb\"\n");
   auto r = RunSwitchboard({"config", "check", "--config", file});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("database = \"postgres://sb:***@db.local/sb\""), std::string::npos)
-      << r.out;
+  EXPECT_NE(r.out.find("database = \"postgres://sb:***@db.local/sb\""), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("hunter2"), std::string::npos);
 }
 
@@ -67,8 +61,9 @@ TEST(ConfigFile, CheckRejectsABadFileWithItsLineAndReason) {
 TEST(ConfigFile, ServeAndAdminCommandsReadTheFile) {
   TempDir dir;
   std::string db = dir.File("sb.db");
-  auto file = Write(dir, "sb.toml",
-                    "database = \"" + db + "\"\nlog_format = \"json\"\nsip_domain = \"sip.conf\"\n");
+  auto file =
+      Write(dir, "sb.toml",
+            "database = \"" + db + "\"\nlog_format = \"json\"\nsip_domain = \"sip.conf\"\n");
   ServerProcess server(dir, {"--config", file}, db);
   ASSERT_FALSE(server.token.empty());
   HttpClient client(server.base_url, server.project_id, server.token);

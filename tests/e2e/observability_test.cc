@@ -54,8 +54,9 @@ TEST_F(MetricsTest, CountsRequestsByRouteTemplateAndStatus) {
   EXPECT_EQ(Sample(r.body, "switchboard_http_requests_total{method=\"POST\",route=\"" +
                                std::string(kEndpoints) + "\",status=\"201\"}"),
             1);
-  EXPECT_GE(Sample(r.body, "switchboard_store_operation_duration_seconds_count{operation="
-                           "\"endpoint_insert\"}"),
+  EXPECT_GE(Sample(r.body,
+                   "switchboard_store_operation_duration_seconds_count{operation="
+                   "\"endpoint_insert\"}"),
             1);
   EXPECT_GE(Sample(r.body, "switchboard_http_open_connections"), 1);
   EXPECT_EQ(Sample(r.body, "switchboard_build_info{version=\"0.1.0\"}"), 1);
@@ -65,8 +66,9 @@ TEST_F(MetricsTest, StoreErrorsAreCountedByOperationAndCode) {
   ASSERT_EQ(client_->Get(std::string(kEndpoints) + "/0190d0a8-0000-7000-8000-000000000000").status,
             404);
   auto metrics = HttpClient(server_->base_url).Get("/metrics").body;
-  EXPECT_EQ(Sample(metrics, "switchboard_store_operation_errors_total{code=\"not_found\","
-                            "operation=\"endpoint_get\"}"),
+  EXPECT_EQ(Sample(metrics,
+                   "switchboard_store_operation_errors_total{code=\"not_found\","
+                   "operation=\"endpoint_get\"}"),
             1)
       << metrics;
 }
@@ -88,9 +90,9 @@ TEST_F(MetricsTest, LabelsStayBoundedWhateverPathsAndMethodsClientsSend) {
   auto first = anonymous.Get("/metrics").body;
   send_random(1);
   auto second = anonymous.Get("/metrics").body;
-  for (const char* family : {"switchboard_http_requests_total",
-                             "switchboard_http_request_duration_seconds_count",
-                             "switchboard_store_operation_errors_total"}) {
+  for (const char* family :
+       {"switchboard_http_requests_total", "switchboard_http_request_duration_seconds_count",
+        "switchboard_store_operation_errors_total"}) {
     EXPECT_EQ(Series(first, family), Series(second, family)) << family;
   }
   EXPECT_LE(Series(second, "switchboard_http_requests_total").size(), 12u) << second;
@@ -131,9 +133,10 @@ class JsonLogTest : public ApiTest {
 TEST_F(JsonLogTest, EveryLineIsOneJsonObjectAndAccessLinesCarryTheirFields) {
   CreateEndpoint("jsonlog");
   // Bytes a log line must escape: invalid UTF-8, a quote, a backslash.
-  RawConnection raw(server_->base_url);
-  raw.Send("GET /api/relay/rest/endpoints/sip/\xff\xfe\"\\{ HTTP/1.1\r\nHost: x\r\n"
-           "X-Request-Id: j-1\r\nConnection: close\r\n\r\n");
+  RawConnection raw(server_->origin_url);  // the server itself, not a proxy in front
+  raw.Send(
+      "GET /api/relay/rest/endpoints/sip/\xff\xfe\"\\{ HTTP/1.1\r\nHost: x\r\n"
+      "X-Request-Id: j-1\r\nConnection: close\r\n\r\n");
   EXPECT_NE(raw.ReadUntilClosed(std::chrono::seconds(10)).find("401"), std::string::npos);
   HttpClient(server_->base_url, server_->project_id, "PTwrong-token-123").Get(kEndpoints);
   ASSERT_EQ(server_->Stop(), 0);

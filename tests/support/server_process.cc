@@ -50,9 +50,12 @@ int ExitStatus(int status) {
 std::string SwitchboardBinary() { return SB_SWITCHBOARD_BINARY; }
 
 CommandResult RunSwitchboard(const std::vector<std::string>& args,
-                             const std::vector<std::string>& environment) {
+                             const std::vector<std::string>& environment,
+                             const std::string& stdin_text) {
   TempDir scratch;
   std::string out_path = scratch.File("out"), err_path = scratch.File("err");
+  std::string in_path = scratch.File("in");
+  WriteFile(in_path, stdin_text);
   std::vector<std::string> full = {SwitchboardBinary()};
   full.insert(full.end(), args.begin(), args.end());
   pid_t pid = fork();
@@ -61,6 +64,9 @@ CommandResult RunSwitchboard(const std::vector<std::string>& args,
     int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     dup2(out, 1);
     dup2(err, 2);
+    int in = ::open(in_path.c_str(), O_RDONLY);
+    dup2(in, 0);
+    setsid();  // no controlling terminal: a command must not wait for someone to type
     for (const auto& variable : environment) putenv(const_cast<char*>(variable.c_str()));
     auto argv = Argv(full);
     execv(argv[0], argv.data());

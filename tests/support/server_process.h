@@ -14,15 +14,16 @@ namespace sb::testing {
 // The switchboard binary under test (set by CMake).
 std::string SwitchboardBinary();
 
-// Runs the switchboard binary with `args` (and the NAME=VALUE `environment` added) to
-// completion; returns its exit code, stdout and stderr.
+// Runs the switchboard binary with `args` (and the NAME=VALUE `environment` added, `stdin_text`
+// on its stdin, no controlling terminal) to completion; returns its exit code, stdout, stderr.
 struct CommandResult {
   int exit_code = -1;
   std::string out;
   std::string err;
 };
 CommandResult RunSwitchboard(const std::vector<std::string>& args,
-                             const std::vector<std::string>& environment = {});
+                             const std::vector<std::string>& environment = {},
+                             const std::string& stdin_text = "");
 
 // A `switchboard serve` child process on a free loopback port, with its store in `dir`. Reads
 // the bootstrap project id and token from stdout on first start, and waits for "listening on".

@@ -28,4 +28,9 @@ std::string ReadFile(const std::string& path) {
   return out.str();
 }
 
+std::string WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
 }  // namespace sb::testing

@@ -21,5 +21,7 @@ class TempDir {
 
 // The whole content of a file ("" when it cannot be read).
 std::string ReadFile(const std::string& path);
+// Writes `text` as the whole content of a file. Returns `path`.
+std::string WriteFile(const std::string& path, const std::string& text);
 
 }  // namespace sb::testing
