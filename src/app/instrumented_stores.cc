@@ -83,6 +83,12 @@ class InstrumentedProjectStore final : public ProjectStore {
   Result<std::vector<ApiToken>> ListTokens(const std::string& project_id) override {
     return Observe(metrics_, "token_list", [&] { return inner_->ListTokens(project_id); });
   }
+  Result<std::vector<StoredToken>> ExportTokens(const std::string& project_id) override {
+    return Observe(metrics_, "token_export", [&] { return inner_->ExportTokens(project_id); });
+  }
+  Result<std::optional<std::string>> SipDomainSuffix() override {
+    return Observe(metrics_, "sip_domain_suffix_get", [&] { return inner_->SipDomainSuffix(); });
+  }
   Result<void> RevokeToken(const std::string& project_id, const std::string& token_id,
                            Micros when) override {
     return Observe(metrics_, "token_revoke",

@@ -7,6 +7,7 @@
 #include "app/config.h"
 #include "app/serve_command.h"
 #include "cli/admin_context.h"
+#include "cli/copy_command.h"
 #include "cli/endpoint_commands.h"
 #include "cli/profile_commands.h"
 #include "cli/project_commands.h"
@@ -70,6 +71,7 @@ int Run(int argc, char** argv) {
   AddTokenCommands(app, config, exit_code);
   AddEndpointCommands(app, exit_code);
   AddProfileCommands(app, exit_code);
+  AddCopyCommand(app, exit_code);
 
   try {
     app.parse(argc, argv);

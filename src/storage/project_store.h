@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,12 @@ namespace sb {
 // An API token found by the hash of the presented secret.
 struct TokenMatch {
   ApiToken token;
+};
+
+// A token with the SHA-256 of its secret, for copying a store (never for display).
+struct StoredToken {
+  ApiToken token;
+  std::string secret_hash;
 };
 
 // Projects, their SIP profiles and their API tokens. Error conventions as in EndpointStore.
@@ -42,6 +49,9 @@ class ProjectStore {
   // The unrevoked token whose secret hashes to `secret_hash`. kNotFound when none.
   virtual Result<TokenMatch> FindToken(const std::string& secret_hash) = 0;
   virtual Result<std::vector<ApiToken>> ListTokens(const std::string& project_id) = 0;
+  // The project's tokens with their secret hashes, oldest first: what a store copy needs to keep
+  // every token working. Nothing else reads hashes out.
+  virtual Result<std::vector<StoredToken>> ExportTokens(const std::string& project_id) = 0;
   // Marks the token revoked at `when`. kNotFound when no such unrevoked token of the project.
   virtual Result<void> RevokeToken(const std::string& project_id, const std::string& token_id,
                                    Micros when) = 0;
@@ -54,6 +64,8 @@ class ProjectStore {
   // with the project's domain identifier) in the same transaction.
   virtual Result<void> SetSipDomainSuffix(const std::string& suffix, const Rederive& rederive) = 0;
 
+  // The recorded suffix (SetSipDomainSuffix), or nullopt on a store that never served.
+  virtual Result<std::optional<std::string>> SipDomainSuffix() = 0;
   // A round trip to the database, for readiness checks. kUnavailable when it cannot be reached.
   virtual Result<void> Ping() = 0;
 };

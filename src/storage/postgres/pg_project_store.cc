@@ -169,6 +169,30 @@ Result<std::vector<ApiToken>> PgProjectStore::ListTokens(const std::string& proj
       });
 }
 
+Result<std::vector<StoredToken>> PgProjectStore::ExportTokens(const std::string& project_id) {
+  return db_->Transact<std::vector<StoredToken>>(
+      [&](PgTransaction& tx) -> Result<std::vector<StoredToken>> {
+        std::vector<StoredToken> out;
+        for (const auto& row : tx.Exec(std::string("SELECT ") + kTokenColumns +
+                                           ", secret_hash FROM api_tokens WHERE project_id = $1"
+                                           " ORDER BY created_at, id",
+                                       {project_id})) {
+          out.push_back({ReadToken(row), row[6].as<std::string>()});
+        }
+        return out;
+      });
+}
+
+Result<std::optional<std::string>> PgProjectStore::SipDomainSuffix() {
+  return db_->Transact<std::optional<std::string>>(
+      [&](PgTransaction& tx) -> Result<std::optional<std::string>> {
+        auto rows = tx.Exec("SELECT value FROM server_settings WHERE name = 'sip_domain_suffix'");
+        if (rows.empty())
+          return std::optional<std::string>();
+        return std::optional<std::string>(rows[0][0].as<std::string>());
+      });
+}
+
 Result<void> PgProjectStore::RevokeToken(const std::string& project_id, const std::string& token_id,
                                          Micros when) {
   return db_->Transact<void>([&](PgTransaction& tx) -> Result<void> {

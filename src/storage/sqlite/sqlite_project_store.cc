@@ -195,6 +195,30 @@ Result<std::vector<ApiToken>> SqliteProjectStore::ListTokens(const std::string& 
       });
 }
 
+Result<std::vector<StoredToken>> SqliteProjectStore::ExportTokens(const std::string& project_id) {
+  return db_->Run<std::vector<StoredToken>>(
+      [&](SqliteConnection& connection) -> Result<std::vector<StoredToken>> {
+        auto& s = connection.Prepare(std::string("SELECT ") + kTokenColumns +
+                                     ", secret_hash FROM api_tokens WHERE project_id = ?1"
+                                     " ORDER BY created_at, id");
+        s.bind(1, project_id);
+        std::vector<StoredToken> out;
+        while (s.executeStep()) out.push_back({ReadToken(s), s.getColumn(6).getString()});
+        return out;
+      });
+}
+
+Result<std::optional<std::string>> SqliteProjectStore::SipDomainSuffix() {
+  return db_->Run<std::optional<std::string>>(
+      [&](SqliteConnection& connection) -> Result<std::optional<std::string>> {
+        auto& s = connection.Prepare(
+            "SELECT value FROM server_settings WHERE name = 'sip_domain_suffix'");
+        if (!s.executeStep())
+          return std::optional<std::string>();
+        return std::optional<std::string>(s.getColumn(0).getString());
+      });
+}
+
 Result<void> SqliteProjectStore::RevokeToken(const std::string& project_id,
                                              const std::string& token_id, Micros when) {
   return db_->Write<void>([&](SqliteConnection& connection) -> Result<void> {

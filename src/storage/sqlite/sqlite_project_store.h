@@ -20,11 +20,13 @@ class SqliteProjectStore final : public ProjectStore {
   Result<void> CreateToken(const ApiToken& token, const std::string& secret_hash) override;
   Result<TokenMatch> FindToken(const std::string& secret_hash) override;
   Result<std::vector<ApiToken>> ListTokens(const std::string& project_id) override;
+  Result<std::vector<StoredToken>> ExportTokens(const std::string& project_id) override;
   Result<void> RevokeToken(const std::string& project_id, const std::string& token_id,
                            Micros when) override;
   Result<bool> IsEmpty() override;
   Result<void> Ping() override;
   Result<void> SetSipDomainSuffix(const std::string& suffix, const Rederive& rederive) override;
+  Result<std::optional<std::string>> SipDomainSuffix() override;
 
  private:
   std::shared_ptr<SqliteDatabase> db_;
