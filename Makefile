@@ -2,13 +2,14 @@
 #   make serve   install dependencies, build, serve on ./var/switchboard.db
 #   make sip-demo  the same, with Kamailio in front as the SIP registrar
 #   make check   install dependencies, build with ASan+UBSan, run every suite (ctest)
-#   make bench | fuzz | format | clean
+#   make install [PREFIX=/usr/local]  the binary, a hardened systemd unit, docs
+#   make bench | fuzz | tsan | format | clean
 
 JOBS ?= $(shell nproc)
 BUILD := build
 CHECK_BUILD := build-check
 
-.PHONY: all deps build serve sip-demo check test bench format clean
+.PHONY: all deps build serve sip-demo check test bench install format clean
 
 all: build
 
@@ -54,6 +55,12 @@ bench: deps
 	  --benchmark_out_format=json
 	bench/http-bench $(BENCH_BUILD)/src/switchboard
 	bench/register-bench $(BENCH_BUILD)/src/switchboard
+
+# The binary, the systemd unit, the example settings and the docs under PREFIX (DESTDIR for
+# staging): deploy/systemd/README.md.
+PREFIX ?= /usr/local
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')

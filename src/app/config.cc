@@ -11,7 +11,8 @@ void AddStoreOptions(CLI::App& command, Config& config) {
                   "TOML file of settings (keys: the long option names); flags and the "
                   "environment override it")
       ->envname("SWITCHBOARD_CONFIG");
-  command.add_option("--database", config.database, "SQLite file of the store")
+  command
+      .add_option("--database", config.database, "The store: a SQLite file, or a postgres:// URL")
       ->envname("SWITCHBOARD_DATABASE")
       ->capture_default_str();
   command
