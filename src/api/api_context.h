@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "auth/auth_throttle.h"
 #include "auth/authenticator.h"
 #include "service/endpoint_service.h"
 #include "service/profile_service.h"
@@ -22,6 +23,7 @@ struct ApiContext {
   ProfileService& profiles;
   const Authenticator& authenticator;
   ApiOptions options;
+  AuthThrottle* throttle = nullptr;  // failed-authentication limits; none when null
 };
 
 }  // namespace sb::api

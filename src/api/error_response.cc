@@ -56,6 +56,8 @@ int StatusFor(ErrorCode code) {
       return 422;
     case ErrorCode::kUnavailable:
       return 503;
+    case ErrorCode::kResourceExhausted:
+      return 429;
     case ErrorCode::kInternal:
       return 500;
   }
@@ -75,6 +77,8 @@ http::Response ErrorResponse(const Error& error, Surface surface) {
     response = StatusResponse(status == 422 ? 500 : status);
   }
   response.log_note = error.internal;
+  if (error.code == ErrorCode::kResourceExhausted)
+    response.headers.emplace_back("Retry-After", std::to_string(error.retry_after_seconds));
   return response;
 }
 

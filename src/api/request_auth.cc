@@ -21,7 +21,25 @@ bool IsPlausibleHost(std::string_view host) {
 }  // namespace
 
 Result<Caller> Authorize(const ApiContext& context, const http::Request& request, ScopeRule rule) {
-  auto caller = context.authenticator.Authenticate(request.Header("Authorization"));
+  std::string_view authorization = request.Header("Authorization");
+  // The throttle keys on the project id as sent; a request without Basic credentials counts
+  // against its address alone (an empty project key is shared by all such requests).
+  std::string project;
+  if (context.throttle) {
+    auto credentials = ParseBasicAuthorization(authorization);
+    project = credentials ? credentials->user : std::string();
+    if (auto wait = context.throttle->RetryAfter(request.remote_address, project)) {
+      return Fail(Error::RateLimited(*wait, "too many failed authentications; not checked"));
+    }
+  }
+  auto caller = context.authenticator.Authenticate(authorization);
+  if (context.throttle) {
+    if (caller) {
+      context.throttle->RecordSuccess(request.remote_address, project);
+    } else if (caller.error().code == ErrorCode::kUnauthenticated) {
+      context.throttle->RecordFailure(request.remote_address, project);
+    }
+  }
   if (!caller)
     return caller;
   bool allowed = rule == ScopeRule::kVoice

@@ -35,7 +35,6 @@ struct Metrics::Families {
   prometheus::Family<prometheus::Histogram>& request_seconds;
   prometheus::Family<prometheus::Histogram>& store_seconds;
   prometheus::Family<prometheus::Counter>& store_errors;
-  prometheus::Family<prometheus::Counter>& auth_throttled;
   prometheus::Gauge& open_connections;
 };
 
@@ -63,10 +62,6 @@ Metrics::Metrics(std::string_view version) : registry_(std::make_shared<promethe
       prometheus::BuildCounter()
           .Name("switchboard_store_operation_errors_total")
           .Help("Store calls that failed, by operation and error code")
-          .Register(registry),
-      prometheus::BuildCounter()
-          .Name("switchboard_auth_throttled_total")
-          .Help("Authentication attempts refused with 429, by the limit that refused them")
           .Register(registry),
       prometheus::BuildGauge()
           .Name("switchboard_http_open_connections")
@@ -100,10 +95,6 @@ void Metrics::RecordStoreOperation(std::string_view operation,
         .Add({{"operation", std::string(operation)}, {"code", std::string(error_code)}})
         .Increment();
   }
-}
-
-void Metrics::RecordAuthThrottled(std::string_view scope) {
-  families_->auth_throttled.Add({{"scope", std::string(scope)}}).Increment();
 }
 
 void Metrics::SetOpenConnections(std::size_t count) {

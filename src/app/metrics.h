@@ -27,8 +27,6 @@ class Metrics {
   // One call to the store; `error_code` is the error's name, or "" when it succeeded.
   void RecordStoreOperation(std::string_view operation, std::chrono::duration<double> elapsed,
                             std::string_view error_code);
-  // Failed authentications refused by the rate limiter, by scope ("address" or "project").
-  void RecordAuthThrottled(std::string_view scope);
   void SetOpenConnections(std::size_t count);
 
   // Every metric in Prometheus' text exposition format (version 0.0.4).

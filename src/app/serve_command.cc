@@ -87,12 +87,15 @@ int RunServe(const Config& config) {
                             endpoint_options);
   ResourceService resources(*stores.resources, *stores.projects, endpoints, ids, clock);
   Authenticator authenticator(*stores.projects);
+  AuthThrottle throttle(clock, {config.auth_failures_per_address, config.auth_failures_per_project,
+                                Micros{config.auth_failure_window_seconds} * 1'000'000});
 
   api::ApiContext context{endpoints,
                           resources,
                           profiles,
                           authenticator,
-                          {config.public_base_url, config.behind_tls_proxy, config.listen}};
+                          {config.public_base_url, config.behind_tls_proxy, config.listen},
+                          &throttle};
   http::Router router([](int status) { return api::StatusResponse(status); });
   api::AddServiceRoutes(router, *stores.projects);
   AddMetricsRoute(router, metrics);

@@ -20,6 +20,7 @@ enum class ErrorCode {
   kPermissionDenied,    // known caller without the scope
   kFailedPrecondition,  // valid request that the current state forbids
   kUnavailable,         // the store cannot be reached; retrying may help
+  kResourceExhausted,   // a rate limit refused the request; retry after `retry_after_seconds`
   kInternal,            // a bug or an unexpected driver failure
 };
 
@@ -42,6 +43,8 @@ constexpr std::string_view ErrorCodeName(ErrorCode code) {
       return "failed_precondition";
     case ErrorCode::kUnavailable:
       return "unavailable";
+    case ErrorCode::kResourceExhausted:
+      return "resource_exhausted";
     case ErrorCode::kInternal:
       return "internal";
   }
@@ -62,6 +65,7 @@ struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::vector<FieldError> fields;  // non-empty for validation errors
   std::string internal;            // for logs only, never sent to a client
+  int retry_after_seconds = 0;     // kResourceExhausted: when to try again
 
   static Error Validation(std::vector<FieldError> fields) {
     return {ErrorCode::kInvalidArgument, std::move(fields), {}};
@@ -86,6 +90,9 @@ struct Error {
   static Error PermissionDenied() { return {ErrorCode::kPermissionDenied, {}, {}}; }
   static Error Unavailable(std::string internal) {
     return {ErrorCode::kUnavailable, {}, std::move(internal)};
+  }
+  static Error RateLimited(int retry_after_seconds, std::string internal) {
+    return {ErrorCode::kResourceExhausted, {}, std::move(internal), retry_after_seconds};
   }
   static Error Internal(std::string internal) {
     return {ErrorCode::kInternal, {}, std::move(internal)};
