@@ -80,15 +80,19 @@ void AuthThrottle::RecordFailure(std::string_view address, std::string_view proj
 
 void AuthThrottle::RecordSuccess(std::string_view address, std::string_view project) {
   Micros now = clock_.Now();
+  std::string key = TrustKey(project, address);
   std::lock_guard lock(mutex_);
-  if (!Find(by_project_, project, now))
-    return;  // the project is not under attack: nobody needs sparing
+  auto it = trusted_.find(key);
+  if (it != trusted_.end()) {
+    it->second = now;
+    return;
+  }
   if (trusted_.size() >= kMaxKeys) {
     DropExpired(trusted_, [&](Micros at) { return now - at >= 2 * limits_.window; });
     if (trusted_.size() >= kMaxKeys)
       return;
   }
-  trusted_[TrustKey(project, address)] = now;
+  trusted_.emplace(std::move(key), now);
 }
 
 }  // namespace sb

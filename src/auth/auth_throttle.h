@@ -23,9 +23,8 @@ struct AuthThrottleLimits {
 // slow and cheap for the server.
 //
 // The per-project limit does not apply to an address that has authenticated to the project in
-// the current or the previous window: an attack on a project must not lock out its own clients.
-// Successful requests cost one lock and a hash lookup; a success is recorded only while the
-// project has failures in the window (otherwise nothing needs sparing).
+// the last two windows: an attack on a project must not lock out its own clients. A successful
+// request costs one lock and a hash-table update.
 //
 // Memory is bounded: at most kMaxKeys addresses and projects each are tracked; past that, expired
 // entries are dropped and then new keys go uncounted until room frees up. Thread-safe.

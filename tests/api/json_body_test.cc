@@ -28,5 +28,22 @@ TEST(JsonBody, RefusesDeepNestingWithoutRecursing) {
   EXPECT_TRUE(ParseJsonObject(fine));
 }
 
+TEST(JsonBody, RefusesDuplicateKeysAtAnyDepth) {
+  for (const char* bad :
+       {R"({"a":1,"a":2})", R"({"x":{"p":"1","p":"2"}})", R"({"l":[{"k":1,"k":1}]})"}) {
+    auto r = ParseJsonObject(bad);
+    ASSERT_FALSE(r) << bad;
+    EXPECT_EQ(r.error().fields[0].code, "invalid_json");
+    EXPECT_NE(r.error().fields[0].message.find("appears twice"), std::string::npos);
+  }
+  EXPECT_TRUE(ParseJsonObject(R"({"a":{"k":1},"b":{"k":1},"k":[{"k":1},{"k":2}]})"));
+}
+
+TEST(JsonBody, RefusesNumbersOutOfRange) {
+  EXPECT_FALSE(ParseJsonObject(R"({"a":1e999})"));
+  EXPECT_FALSE(ParseJsonObject(R"({"a":-1e999})"));
+  EXPECT_TRUE(ParseJsonObject(R"({"a":123456789012345678901234567890})"));
+}
+
 }  // namespace
 }  // namespace sb::api

@@ -77,14 +77,26 @@ TEST_F(GracefulStopTest, SigtermFinishesTheRequestInFlightAndExitsZero) {
   EXPECT_EQ(HttpClient(server_->origin_url).Get("/healthz").status, 0);
 }
 
-TEST_F(ServerBehaviourTest, EveryAcknowledgedWriteSurvivesKillDashNine) {
+// 32 clients: 16 create endpoints, 16 keep updating one endpoint each; SIGKILL in the middle.
+// Every acknowledged create is there after a restart, every updated endpoint shows its last
+// acknowledged value or the one in flight at the kill, and the store passes its own check.
+TEST_F(ServerBehaviourTest, EveryAcknowledgedWriteSurvivesKillDashNineUnder32Clients) {
+  constexpr int kCreators = 16, kUpdaters = 16;
+  std::vector<std::string> targets;
+  for (int u = 0; u < kUpdaters; ++u)
+    targets.push_back(CreateEndpoint("target-" + std::to_string(u))["id"]);
+  struct UpdaterState {
+    int acknowledged = -1;  // the last value the server confirmed
+    int attempted = -1;     // the last value sent
+  };
+  std::vector<UpdaterState> updaters(kUpdaters);
   std::atomic<bool> stop{false};
-  std::atomic<int> acknowledged_count{0};
+  std::atomic<int> acknowledged_writes{0};
   std::mutex mutex;
-  std::vector<std::string> acknowledged;
-  std::vector<std::thread> writers;
-  for (int t = 0; t < 8; ++t) {
-    writers.emplace_back([&, t] {
+  std::vector<std::pair<std::string, std::string>> created;  // id, username
+  std::vector<std::thread> clients;
+  for (int t = 0; t < kCreators; ++t) {
+    clients.emplace_back([&, t] {
       HttpClient c(server_->base_url, server_->project_id, server_->token);
       for (int i = 0; !stop; ++i) {
         std::string name = "w" + std::to_string(t) + "-" + std::to_string(i);
@@ -92,21 +104,47 @@ TEST_F(ServerBehaviourTest, EveryAcknowledgedWriteSurvivesKillDashNine) {
         if (r.status != 201)
           break;  // the server is gone
         std::lock_guard lock(mutex);
-        acknowledged.push_back(r.Json()["id"]);
-        ++acknowledged_count;
+        created.emplace_back(r.Json()["id"], name);
+        ++acknowledged_writes;
       }
     });
   }
-  while (acknowledged_count < 200) std::this_thread::yield();
+  for (int u = 0; u < kUpdaters; ++u) {
+    clients.emplace_back([&, u] {
+      HttpClient c(server_->base_url, server_->project_id, server_->token);
+      for (int v = 0; !stop; ++v) {
+        updaters[u].attempted = v;
+        auto r = c.Put(std::string(kEndpoints) + "/" + targets[u],
+                       R"({"caller_id":"v)" + std::to_string(v) + R"("})");
+        if (r.status != 200)
+          break;
+        updaters[u].acknowledged = v;
+        ++acknowledged_writes;
+      }
+    });
+  }
+  while (acknowledged_writes < 400) std::this_thread::yield();
   server_->Kill();
   stop = true;
-  for (auto& w : writers) w.join();
+  for (auto& c : clients) c.join();
 
   EXPECT_EQ(server_->store().CheckConsistency(), "ok");
   ServerProcess restarted(dir_, ServerArgs(), server_->database);
   HttpClient c(restarted.base_url, server_->project_id, server_->token);
-  for (const auto& id : acknowledged) {
-    ASSERT_EQ(c.Get(std::string(kEndpoints) + "/" + id).status, 200) << id;
+  for (const auto& [id, username] : created) {
+    auto r = c.Get(std::string(kEndpoints) + "/" + id);
+    ASSERT_EQ(r.status, 200) << id;
+    EXPECT_EQ(r.Json()["username"], username);
+  }
+  for (int u = 0; u < kUpdaters; ++u) {
+    auto caller_id = c.Get(std::string(kEndpoints) + "/" + targets[u]).Json()["caller_id"];
+    const auto& state = updaters[u];
+    if (state.acknowledged < 0 && caller_id.is_null())
+      continue;  // nothing acknowledged and nothing landed
+    std::string value = caller_id.is_string() ? caller_id.get<std::string>() : "null";
+    EXPECT_TRUE(value == "v" + std::to_string(state.acknowledged) ||
+                value == "v" + std::to_string(state.attempted))
+        << "updater " << u << ": stored " << value << ", acknowledged v" << state.acknowledged;
   }
   EXPECT_EQ(restarted.Stop(), 0);
   server_.reset();  // already killed; nothing to check in TearDown

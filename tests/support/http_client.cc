@@ -66,6 +66,8 @@ HttpResult HttpClient::Send(const std::string& method, const std::string& path,
   SecretWatch::RememberFromJsonBody(body);
   if (!ca_file_.empty())
     curl_easy_setopt(curl, CURLOPT_CAINFO, ca_file_.c_str());
+  if (!source_address_.empty())
+    curl_easy_setopt(curl, CURLOPT_INTERFACE, ("host!" + source_address_).c_str());
   if (!user_.empty() || !password_.empty()) {
     curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
     curl_easy_setopt(curl, CURLOPT_USERNAME, user_.c_str());

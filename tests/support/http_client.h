@@ -45,12 +45,15 @@ class HttpClient {
   }
   // Trust the certificates of this PEM file for https:// URLs.
   void SetCaFile(std::string path) { ca_file_ = std::move(path); }
+  // Connect from this local address (any 127.x.y.z works on loopback): another client address.
+  void SetSourceAddress(std::string address) { source_address_ = std::move(address); }
 
  private:
   std::string base_url_;
   std::string user_;
   std::string password_;
   std::string ca_file_;
+  std::string source_address_;
   void* curl_;
 };
 

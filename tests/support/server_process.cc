@@ -130,7 +130,8 @@ ServerProcess::ServerProcess(const TempDir& dir, std::vector<std::string> extra_
   }
   origin_url = base_url;
   const char* prism = std::getenv("SB_TEST_PRISM");
-  if (prism != nullptr && *prism != '\0')
+  // Prism cannot proxy to a server with a test certificate: HTTPS servers are reached directly.
+  if (prism != nullptr && *prism != '\0' && base_url.rfind("http://", 0) == 0)
     StartProxy(dir);
 }
 
