@@ -9,7 +9,7 @@ JOBS ?= $(shell nproc)
 BUILD := build
 CHECK_BUILD := build-check
 
-.PHONY: all deps build serve sip-demo check test bench install format clean
+.PHONY: all deps build serve sip-demo check test bench fuzz tsan install format clean
 
 all: build
 
@@ -55,6 +55,20 @@ bench: deps
 	  --benchmark_out_format=json
 	bench/http-bench $(BENCH_BUILD)/src/switchboard
 	bench/register-bench $(BENCH_BUILD)/src/switchboard
+
+# libFuzzer on every target (fuzz/) for FUZZ_SECONDS each, with clang-14, ASan and UBSan.
+# `make check` replays the seed corpora with the ordinary build.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	cmake --preset fuzz > /dev/null
+	cmake --build build-fuzz -j $(JOBS) --target fuzzers
+	scripts/run-fuzzers build-fuzz $(FUZZ_SECONDS)
+
+# The API suite against a server built with ThreadSanitizer (SQLite and PostgreSQL stores).
+tsan: deps node_modules/.package-lock.json
+	cmake --preset tsan > /dev/null
+	cmake --build build-tsan -j $(JOBS)
+	scripts/run-tests build-tsan
 
 # The binary, the systemd unit, the example settings and the docs under PREFIX (DESTDIR for
 # staging): deploy/systemd/README.md.
