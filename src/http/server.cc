@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 #include <restinio/all.hpp>
@@ -34,20 +35,28 @@ class ConnectionGate {
   // ip_blocker_t
   restinio::ip_blocker::inspection_result_t inspect(
       const restinio::ip_blocker::incoming_info_t&) noexcept {
-    if (max_ != 0 && open_.load() >= max_)
+    if (max_ != 0 && open() >= max_)
       return restinio::ip_blocker::deny();
     return restinio::ip_blocker::allow();
   }
 
-  // connection_state_listener_t
+  // connection_state_listener_t. Counted by connection id, not by events: RESTinio may report a
+  // connection closed twice, or closed without accepted (a failed TLS handshake), and a plain
+  // counter would drift and then refuse everyone.
   void state_changed(const restinio::connection_state::notice_t& notice) noexcept {
     std::size_t open = 0;
-    if (restinio::holds_alternative<restinio::connection_state::accepted_t>(notice.cause())) {
-      open = ++open_;
-    } else if (restinio::holds_alternative<restinio::connection_state::closed_t>(notice.cause())) {
-      open = --open_;
-    } else {
-      return;
+    {
+      std::lock_guard lock(mutex_);
+      if (restinio::holds_alternative<restinio::connection_state::accepted_t>(notice.cause())) {
+        open_ids_.insert(notice.connection_id());
+      } else if (restinio::holds_alternative<restinio::connection_state::closed_t>(
+                     notice.cause())) {
+        open_ids_.erase(notice.connection_id());
+      } else {
+        return;
+      }
+      open = open_ids_.size();
+      open_count_ = open;
     }
     if (on_change_) {
       try {
@@ -57,12 +66,14 @@ class ConnectionGate {
     }
   }
 
-  std::size_t open() const { return open_.load(); }
+  std::size_t open() const { return open_count_.load(); }
 
  private:
   const std::size_t max_;
   std::function<void(std::size_t)> on_change_;
-  std::atomic<std::size_t> open_{0};
+  std::mutex mutex_;
+  std::unordered_set<restinio::connection_id_t> open_ids_;
+  std::atomic<std::size_t> open_count_{0};
 };
 
 template <class Socket>

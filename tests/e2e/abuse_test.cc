@@ -100,8 +100,10 @@ TEST_F(AbuseTest, HostileJsonGetsTheContractsErrorAndChangesNothing) {
       {std::string(4096, '{'), 400},
       {std::string("\x00\x01\x02", 3), 400},
   };
+  auto direct = Direct();  // a proxy in front would repair the invalid UTF-8 on its way
   for (const auto& c : cases) {
-    auto r = client_->Post(kEndpoints, c.body);
+    bool raw_bytes = c.body.find('\xff') != std::string::npos;
+    auto r = raw_bytes ? direct.Post(kEndpoints, c.body) : client_->Post(kEndpoints, c.body);
     EXPECT_EQ(r.status, c.status) << c.body.substr(0, 80) << " -> " << r.body.substr(0, 200);
     if (c.status == 400) {
       EXPECT_EQ(r.Json()["errors"][0]["code"], "invalid_json") << r.body;
