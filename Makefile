@@ -1,7 +1,8 @@
 # switchboard: the two commands of the README, and the rest of the developer loop.
 #   make serve   install dependencies, build, serve on ./var/switchboard.db
 #   make sip-demo  the same, with Kamailio in front as the SIP registrar
-#   make check   install dependencies, build with ASan+UBSan, run every suite (ctest)
+#   make check   install dependencies, build with ASan+UBSan and with TSan, run every suite
+#                under each (ctest)
 #   make install [PREFIX=/usr/local]  the binary, a hardened systemd unit, docs
 #   make bench | fuzz | tsan | format | clean
 
@@ -36,12 +37,14 @@ sip-demo: build
 $(CHECK_BUILD)/build.ninja: | deps
 	cmake --preset check
 
-# The test build carries the sanitizers: every unit and API test runs under them, and the
-# servers the API tests spawn are sanitized too (a report fails the test that saw it).
+# The test builds carry the sanitizers: every suite runs twice, once under AddressSanitizer and
+# UBSan, once under ThreadSanitizer, and the servers the API tests spawn are sanitized the same
+# way (a report fails the test that saw it).
 check: deps node_modules/.package-lock.json $(CHECK_BUILD)/build.ninja
 	cmake -S . -B $(CHECK_BUILD) > /dev/null
 	cmake --build $(CHECK_BUILD) -j $(JOBS)
 	scripts/run-tests $(CHECK_BUILD)
+	$(MAKE) --no-print-directory tsan
 
 test: check
 
@@ -64,7 +67,7 @@ fuzz: deps
 	cmake --build build-fuzz -j $(JOBS) --target fuzzers
 	scripts/run-fuzzers build-fuzz $(FUZZ_SECONDS)
 
-# The API suite against a server built with ThreadSanitizer (SQLite and PostgreSQL stores).
+# Every suite against a ThreadSanitizer build (part of `make check`).
 tsan: deps node_modules/.package-lock.json
 	cmake --preset tsan > /dev/null
 	cmake --build build-tsan -j $(JOBS)
@@ -80,4 +83,4 @@ format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(CHECK_BUILD)
+	rm -rf $(BUILD) $(CHECK_BUILD) build-tsan build-fuzz build-bench
