@@ -140,6 +140,45 @@ TEST_P(EndpointStoreTest, ConcurrentUpdatesLoseNothing) {
   EXPECT_EQ(store().Get(kProjectA, Id(1))->endpoint.caller_id, std::to_string(kThreads * kEach));
 }
 
+// Concurrent writes may be committed together (SQLite's group commit): each still gets its own
+// outcome, and a failed one undoes only itself.
+TEST_P(EndpointStoreTest, ConcurrentWritesEachGetTheirOwnOutcome) {
+  ASSERT_TRUE(store().Insert(Endpoint(1, "keeper")));
+  constexpr int kThreads = 48;
+  std::vector<Result<void>> inserted(kThreads);
+  std::vector<Result<StoredEndpoint>> refused(kThreads, Fail(Error::Internal("not run")));
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      // A third of the inserts take a username that one of them will win.
+      std::string name = t % 3 == 0 ? "contested" : "unique-" + std::to_string(t);
+      inserted[t] = store().Insert(Endpoint(100 + t, name));
+      refused[t] =
+          store().Update(kProjectA, Id(1), [t](StoredEndpoint e) -> Result<StoredEndpoint> {
+            e.endpoint.caller_id = "changed by " + std::to_string(t);
+            return Fail(Error::Invalid("refused", "caller_id", "refused on purpose"));
+          });
+    });
+  }
+  for (auto& t : threads) t.join();
+  int contested_wins = 0;
+  for (int t = 0; t < kThreads; ++t) {
+    EXPECT_EQ(refused[t].error().code, ErrorCode::kInvalidArgument);
+    if (t % 3 == 0) {
+      contested_wins += inserted[t] ? 1 : 0;
+      if (!inserted[t])
+        EXPECT_EQ(inserted[t].error().code, ErrorCode::kAlreadyExists);
+    } else {
+      ASSERT_TRUE(inserted[t]) << t << ": " << inserted[t].error().internal;
+      auto stored = store().Get(kProjectA, Id(100 + t));
+      ASSERT_TRUE(stored) << t;
+      EXPECT_EQ(stored->endpoint.username, "unique-" + std::to_string(t));
+    }
+  }
+  EXPECT_EQ(contested_wins, 1);
+  EXPECT_FALSE(store().Get(kProjectA, Id(1))->endpoint.caller_id.has_value());
+}
+
 TEST_P(EndpointStoreTest, DeleteByEitherIdThenNotFound) {
   ASSERT_TRUE(store().Insert(Endpoint(1, "alice")));
   ASSERT_TRUE(store().Insert(Endpoint(2, "bob")));

@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_database.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include <SQLiteCpp/Exception.h>
@@ -28,7 +29,12 @@ SQLite::Statement& SqliteConnection::Prepare(const std::string& sql) {
   if (!statement) {
     statement = std::make_unique<SQLite::Statement>(db_, sql);
   } else {
-    statement->reset();
+    try {
+      statement->reset();
+    } catch (const SQLite::Exception&) {
+      // reset() repeats the error of the statement's last run (a UNIQUE violation of an earlier
+      // write in the same batch, say); the statement is reset all the same.
+    }
     statement->clearBindings();
   }
   return *statement;
@@ -67,6 +73,64 @@ void SqliteDatabase::Release(std::unique_ptr<SqliteConnection> connection) {
     idle_.push_back(std::move(connection));
   }
   available_.notify_one();
+}
+
+void SqliteDatabase::SubmitWrite(QueuedWrite& write) {
+  std::unique_lock lock(write_mutex_);
+  writers_.push_back(&write);
+  write.wake.wait(lock, [&] { return write.done || writers_.front() == &write; });
+  if (write.done)
+    return;  // a leader committed it
+  // Leader: take what is queued (this write first), commit it without holding the lock so that
+  // new writes can queue up for the next batch meanwhile.
+  std::vector<QueuedWrite*> batch(writers_.begin(),
+                                  writers_.begin() + std::min(writers_.size(), kMaxBatch));
+  lock.unlock();
+  CommitBatch(batch);
+  lock.lock();
+  for (QueuedWrite* done : batch) {
+    writers_.pop_front();
+    done->done = true;
+    if (done != &write)
+      done->wake.notify_one();
+  }
+  if (!writers_.empty())
+    writers_.front()->wake.notify_one();  // the next leader
+}
+
+void SqliteDatabase::CommitBatch(const std::vector<QueuedWrite*>& batch) {
+  auto fail_all = [&](const Error& error) {
+    for (QueuedWrite* w : batch) w->failure = error;
+  };
+  try {
+    Lease lease(*this);
+    SqliteConnection& connection = *lease;
+    auto& db = connection.db();
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      for (QueuedWrite* w : batch) {
+        db.exec("SAVEPOINT write");
+        bool ok = w->run(connection);
+        if (sqlite3_get_autocommit(db.getHandle()) != 0) {
+          // SQLite rolled the whole transaction back by itself (disk full, I/O error): the
+          // writes before this one are gone too, and none of them was acknowledged yet.
+          fail_all(Error::Unavailable("the write transaction was rolled back by SQLite"));
+          return;
+        }
+        db.exec(ok ? "RELEASE write" : "ROLLBACK TO write; RELEASE write");
+      }
+      db.exec("COMMIT");
+    } catch (...) {
+      try {
+        db.exec("ROLLBACK");
+      } catch (...) {
+        // The transaction may already be gone (SQLite rolls back on some errors itself).
+      }
+      throw;
+    }
+  } catch (const std::exception& e) {
+    fail_all(MapException(e));
+  }
 }
 
 void SqliteDatabase::Migrate(SqliteConnection& connection) {

@@ -1,10 +1,12 @@
 #pragma once
 
 #include <condition_variable>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -50,15 +52,37 @@ class SqliteDatabase {
   template <class T>
   Result<T> Run(const std::function<Result<T>(SqliteConnection&)>& work);
 
-  // As Run, inside BEGIN IMMEDIATE ... COMMIT; an error (returned or thrown) rolls back.
+  // As Run, in a write transaction; an error (returned or thrown) undoes what `work` did.
+  //
+  // Group commit: writes that arrive while another is committing wait in a queue, and the first
+  // of them then runs the whole queue in one transaction, each write inside its own savepoint,
+  // with one COMMIT (one fsync) for all (LevelDB's writer queue). Each write still sees the ones
+  // before it, succeeds or fails on its own, and returns only once durable. `work` must not call
+  // Write itself.
   template <class T>
   Result<T> Write(const std::function<Result<T>(SqliteConnection&)>& work);
+
+  // Writes committed together at most (a bound on one transaction's latency).
+  static constexpr std::size_t kMaxBatch = 64;
 
   // The schema version after migration (the highest applied).
   int schema_version() const { return schema_version_; }
 
  private:
   class Lease;
+  // One queued write: `run` executes it on the batch's connection and says whether it succeeded
+  // (its savepoint is then released, else rolled back). `failure` is set when the batch as a
+  // whole failed, which overrides whatever `run` produced.
+  struct QueuedWrite {
+    std::function<bool(SqliteConnection&)> run;
+    std::optional<Error> failure;
+    bool done = false;
+    std::condition_variable wake;
+  };
+  // Queues `write` and returns when it is committed or has failed.
+  void SubmitWrite(QueuedWrite& write);
+  // Runs `batch` in one transaction (the leader's job).
+  void CommitBatch(const std::vector<QueuedWrite*>& batch);
   std::unique_ptr<SqliteConnection> Acquire();
   void Release(std::unique_ptr<SqliteConnection> connection);
   void Migrate(SqliteConnection& connection);
@@ -69,6 +93,9 @@ class SqliteDatabase {
   std::condition_variable available_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_;
   int schema_version_ = 0;
+
+  std::mutex write_mutex_;
+  std::deque<QueuedWrite*> writers_;  // the front one is the leader or about to be
 };
 
 // The embedded migrations (generated from storage/sqlite/migrations/*.sql).

@@ -32,25 +32,20 @@ Result<T> SqliteDatabase::Run(const std::function<Result<T>(SqliteConnection&)>&
 
 template <class T>
 Result<T> SqliteDatabase::Write(const std::function<Result<T>(SqliteConnection&)>& work) {
-  try {
-    Lease lease(*this);
-    SqliteConnection& connection = *lease;
-    connection.db().exec("BEGIN IMMEDIATE");
+  std::optional<Result<T>> result;
+  QueuedWrite write;
+  write.run = [&](SqliteConnection& connection) {
     try {
-      Result<T> result = work(connection);
-      connection.db().exec(result ? "COMMIT" : "ROLLBACK");
-      return result;
-    } catch (...) {
-      try {
-        connection.db().exec("ROLLBACK");
-      } catch (...) {
-        // The transaction may already be gone (SQLite rolls back on some errors itself).
-      }
-      throw;
+      result.emplace(work(connection));
+    } catch (const std::exception& e) {
+      result.emplace(Fail(MapException(e)));
     }
-  } catch (const std::exception& e) {
-    return Fail(MapException(e));
-  }
+    return result->has_value();
+  };
+  SubmitWrite(write);
+  if (write.failure)
+    return Fail(std::move(*write.failure));
+  return std::move(*result);
 }
 
 }  // namespace sb
