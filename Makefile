@@ -53,10 +53,11 @@ test: check
 BENCH_BUILD := build-bench
 bench: deps
 	cmake --preset bench > /dev/null
-	cmake --build $(BENCH_BUILD) -j $(JOBS) --target switchboard sb_hot_paths_bench
+	cmake --build $(BENCH_BUILD) -j $(JOBS) --target switchboard sb_hot_paths_bench sb_load_endpoints
 	$(BENCH_BUILD)/sb_hot_paths_bench --benchmark_out=bench/results/hot_paths.json \
 	  --benchmark_out_format=json
-	bench/http-bench $(BENCH_BUILD)/src/switchboard
+	bench/http-bench $(BENCH_BUILD)/src/switchboard $(BENCH_BUILD)/sb_load_endpoints sqlite
+	bench/http-bench $(BENCH_BUILD)/src/switchboard $(BENCH_BUILD)/sb_load_endpoints postgres
 	bench/register-bench $(BENCH_BUILD)/src/switchboard
 
 # libFuzzer on every target (fuzz/) for FUZZ_SECONDS each, with clang-14, ASan and UBSan.
