@@ -234,10 +234,44 @@ TEST_P(EndpointStoreTest, FiltersAreCaseInsensitiveLiteralSubstrings) {
   EXPECT_THAT(query({}, "100%"), ElementsAre("Front_Desk"));  // '%' is not a wildcard
   EXPECT_THAT(query("desk", "reception 1000"), ElementsAre("frontXdesk"));
   EXPECT_THAT(query("desk", "nobody"), ElementsAre());
-  // Needles under three characters go by LIKE alone (no trigram): the escaping must hold there.
+  // Short needles (no trigram on PostgreSQL) must keep the escaping too.
   EXPECT_THAT(query("_D", {}), ElementsAre("Front_Desk"));
   EXPECT_THAT(query("%", {}), ElementsAre());
   EXPECT_THAT(query({}, "%"), ElementsAre("Front_Desk"));
+}
+
+// The filters follow every write: renames, caller id changes and deletions, long needles (past
+// the 32 characters an index key keeps), non-ASCII text, other projects' rows.
+TEST_P(EndpointStoreTest, FiltersFollowWritesAndLongOrForeignNeedles) {
+  std::string long_name = "extension-" + std::string(40, 'x') + "-end";
+  StoredEndpoint a = Endpoint(1, long_name);
+  a.endpoint.caller_id = "Caf\u00e9 M\u00fcnchen";
+  ASSERT_TRUE(store().Insert(a));
+  ASSERT_TRUE(store().Insert(Endpoint(2, "gate-7")));
+  ASSERT_TRUE(store().Insert(Endpoint(3, "gate-7", kProjectB)));
+  auto query = [&](std::optional<std::string> user, std::optional<std::string> caller) {
+    return Usernames(*store().List({kProjectA, user, caller, {}, 50}));
+  };
+  EXPECT_THAT(query(std::string(38, 'x') + "-END", {}), ElementsAre(long_name));
+  EXPECT_THAT(query(std::string(45, 'x'), {}), ElementsAre());
+  EXPECT_THAT(query({}, "\u00e9 M\u00fc"), ElementsAre(long_name));
+  EXPECT_THAT(query("gate", {}), ElementsAre("gate-7"));  // not project B's
+
+  ASSERT_TRUE(store().Update(kProjectA, Id(2), [](StoredEndpoint e) -> Result<StoredEndpoint> {
+    e.endpoint.username = "door-9";
+    e.endpoint.caller_id = "Lobby";
+    return e;
+  }));
+  EXPECT_THAT(query("gate", {}), ElementsAre());
+  EXPECT_THAT(query("OOR-", "lobb"), ElementsAre("door-9"));
+  ASSERT_TRUE(store().Update(kProjectA, Id(2), [](StoredEndpoint e) -> Result<StoredEndpoint> {
+    e.endpoint.caller_id.reset();
+    return e;
+  }));
+  EXPECT_THAT(query({}, "lobby"), ElementsAre());
+  ASSERT_TRUE(store().Delete(kProjectA, Id(1)));
+  EXPECT_THAT(query("extension", {}), ElementsAre());
+  EXPECT_THAT(query({}, "caf"), ElementsAre());
 }
 
 TEST_P(EndpointStoreTest, KnowsWhichResourcesExist) {
