@@ -22,7 +22,7 @@ pqxx::result PgTransaction::Exec(const std::string& sql, const PgParams& params)
   std::string name = "sb_" + std::to_string(std::hash<std::string>{}(sql));
   if (prepared_.insert(name).second)
     connection_.prepare(name, sql);
-  return work_.exec_prepared(name, pqxx::prepare::make_dynamic_params(params));
+  return tx_->exec_prepared(name, pqxx::prepare::make_dynamic_params(params));
 }
 
 PgDatabase::PgDatabase(std::string url, std::size_t pool_size)

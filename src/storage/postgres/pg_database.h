@@ -21,20 +21,26 @@ namespace sb {
 // Statement parameters as text (PostgreSQL converts them to the column types); nullopt is NULL.
 using PgParams = std::vector<std::optional<std::string>>;
 
-// One transaction on a pooled connection. Statements are prepared once per connection, named
-// after their text, so every query runs as a prepared statement.
+// One transaction on a pooled connection, or a run of autocommitted statements (reads that need
+// no common snapshot: no BEGIN and COMMIT round trips). Statements are prepared once per
+// connection, named after their text, so every query runs as a prepared statement.
 class PgTransaction {
  public:
-  PgTransaction(pqxx::connection& connection, std::set<std::string>& prepared)
-      : connection_(connection), prepared_(prepared), work_(connection) {}
-
+  PgTransaction(pqxx::connection& connection, std::set<std::string>& prepared, bool autocommit)
+      : connection_(connection), prepared_(prepared) {
+    if (autocommit) {
+      tx_ = std::make_unique<pqxx::nontransaction>(connection);
+    } else {
+      tx_ = std::make_unique<pqxx::work>(connection);
+    }
+  }
   pqxx::result Exec(const std::string& sql, const PgParams& params = {});
-  void Commit() { work_.commit(); }
+  void Commit() { tx_->commit(); }
 
  private:
   pqxx::connection& connection_;
   std::set<std::string>& prepared_;
-  pqxx::work work_;
+  std::unique_ptr<pqxx::transaction_base> tx_;
 };
 
 // The scale-out store's server: a bounded pool of connections to one PostgreSQL database, with
@@ -54,6 +60,10 @@ class PgDatabase {
   // kFailedPrecondition, lost connections and shutdowns to kUnavailable, the rest to kInternal.
   template <class T>
   Result<T> Transact(const std::function<Result<T>(PgTransaction&)>& work);
+  // As Transact, but each statement commits by itself: for reads of one statement, or of several
+  // that need no common snapshot. Saves the BEGIN and COMMIT round trips (a third of a GET's).
+  template <class T>
+  Result<T> Read(const std::function<Result<T>(PgTransaction&)>& work);
 
  private:
   struct Slot {
@@ -62,6 +72,8 @@ class PgDatabase {
     std::uint64_t generation = 0;
   };
   class Lease;
+  template <class T>
+  Result<T> Run(const std::function<Result<T>(PgTransaction&)>& work, bool autocommit);
   Slot* Acquire();
   void Release(Slot* slot, bool broken);
   void Migrate();

@@ -22,6 +22,16 @@ class PgDatabase::Lease {
 
 template <class T>
 Result<T> PgDatabase::Transact(const std::function<Result<T>(PgTransaction&)>& work) {
+  return Run(work, /*autocommit=*/false);
+}
+
+template <class T>
+Result<T> PgDatabase::Read(const std::function<Result<T>(PgTransaction&)>& work) {
+  return Run(work, /*autocommit=*/true);
+}
+
+template <class T>
+Result<T> PgDatabase::Run(const std::function<Result<T>(PgTransaction&)>& work, bool autocommit) {
   Lease lease(*this);
   try {
     Slot& slot = lease.slot();
@@ -29,7 +39,7 @@ Result<T> PgDatabase::Transact(const std::function<Result<T>(PgTransaction&)>& w
       slot.connection = std::make_unique<pqxx::connection>(url_);
       slot.prepared.clear();
     }
-    PgTransaction tx(*slot.connection, slot.prepared);
+    PgTransaction tx(*slot.connection, slot.prepared, autocommit);
     Result<T> result = work(tx);
     if (result)
       tx.Commit();

@@ -58,7 +58,7 @@ Result<void> PgEndpointStore::Insert(const StoredEndpoint& endpoint) {
 }
 
 Result<StoredEndpoint> PgEndpointStore::Get(const std::string& project_id, const std::string& id) {
-  return db_->Transact<StoredEndpoint>([&](PgTransaction& tx) -> Result<StoredEndpoint> {
+  return db_->Read<StoredEndpoint>([&](PgTransaction& tx) -> Result<StoredEndpoint> {
     auto rows = tx.Exec(PgSelectEndpointSql(), {project_id, id});
     if (rows.empty())
       return Fail(Error::NotFound());
@@ -116,7 +116,7 @@ Result<std::string> PgEndpointStore::ExplainListForTest(const EndpointListQuery&
 }
 
 Result<EndpointPage> PgEndpointStore::List(const EndpointListQuery& q) {
-  return db_->Transact<EndpointPage>([&](PgTransaction& tx) -> Result<EndpointPage> {
+  return db_->Read<EndpointPage>([&](PgTransaction& tx) -> Result<EndpointPage> {
     bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
     std::optional<std::string> key;
     if (q.cursor)
@@ -141,7 +141,7 @@ Result<EndpointPage> PgEndpointStore::List(const EndpointListQuery& q) {
 
 Result<std::vector<Registration>> PgEndpointStore::Registrations(const std::string& project_id,
                                                                  const std::string& id) {
-  return db_->Transact<std::vector<Registration>>(
+  return db_->Read<std::vector<Registration>>(
       [&](PgTransaction& tx) -> Result<std::vector<Registration>> {
         if (tx.Exec(PgSelectEndpointSql(), {project_id, id}).empty()) {
           return Fail(Error::NotFound());
@@ -170,7 +170,7 @@ Result<std::vector<Registration>> PgEndpointStore::Registrations(const std::stri
 
 Result<bool> PgEndpointStore::ResourceExists(const std::string& project_id,
                                              const std::string& resource_id) {
-  return db_->Transact<bool>([&](PgTransaction& tx) -> Result<bool> {
+  return db_->Read<bool>([&](PgTransaction& tx) -> Result<bool> {
     return tx
         .Exec("SELECT EXISTS (SELECT 1 FROM resources WHERE project_id = $1 AND id = $2)",
               {project_id, resource_id})[0][0]

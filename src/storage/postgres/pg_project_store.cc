@@ -91,20 +91,18 @@ Result<void> PgProjectStore::CreateProject(const Project& project) {
 }
 
 Result<Project> PgProjectStore::GetProject(const std::string& project_id) {
-  return db_->Transact<Project>(
-      [&](PgTransaction& tx) { return FindProject(tx, project_id, false); });
+  return db_->Read<Project>([&](PgTransaction& tx) { return FindProject(tx, project_id, false); });
 }
 
 Result<std::vector<Project>> PgProjectStore::ListProjects() {
-  return db_->Transact<std::vector<Project>>(
-      [&](PgTransaction& tx) -> Result<std::vector<Project>> {
-        std::vector<Project> out;
-        for (const auto& row : tx.Exec(std::string("SELECT ") + kProjectColumns +
-                                       " FROM projects ORDER BY created_at, id")) {
-          out.push_back(ReadProject(row));
-        }
-        return out;
-      });
+  return db_->Read<std::vector<Project>>([&](PgTransaction& tx) -> Result<std::vector<Project>> {
+    std::vector<Project> out;
+    for (const auto& row : tx.Exec(std::string("SELECT ") + kProjectColumns +
+                                   " FROM projects ORDER BY created_at, id")) {
+      out.push_back(ReadProject(row));
+    }
+    return out;
+  });
 }
 
 Result<SipProfile> PgProjectStore::UpdateProfile(const std::string& project_id,
@@ -145,7 +143,7 @@ Result<void> PgProjectStore::CreateToken(const ApiToken& token, const std::strin
 }
 
 Result<TokenMatch> PgProjectStore::FindToken(const std::string& secret_hash) {
-  return db_->Transact<TokenMatch>([&](PgTransaction& tx) -> Result<TokenMatch> {
+  return db_->Read<TokenMatch>([&](PgTransaction& tx) -> Result<TokenMatch> {
     auto rows = tx.Exec(std::string("SELECT ") + kTokenColumns +
                             " FROM api_tokens WHERE secret_hash = $1 AND revoked_at IS NULL",
                         {secret_hash});
@@ -156,21 +154,20 @@ Result<TokenMatch> PgProjectStore::FindToken(const std::string& secret_hash) {
 }
 
 Result<std::vector<ApiToken>> PgProjectStore::ListTokens(const std::string& project_id) {
-  return db_->Transact<std::vector<ApiToken>>(
-      [&](PgTransaction& tx) -> Result<std::vector<ApiToken>> {
-        std::vector<ApiToken> out;
-        for (const auto& row :
-             tx.Exec(std::string("SELECT ") + kTokenColumns +
-                         " FROM api_tokens WHERE project_id = $1 ORDER BY created_at, id",
-                     {project_id})) {
-          out.push_back(ReadToken(row));
-        }
-        return out;
-      });
+  return db_->Read<std::vector<ApiToken>>([&](PgTransaction& tx) -> Result<std::vector<ApiToken>> {
+    std::vector<ApiToken> out;
+    for (const auto& row :
+         tx.Exec(std::string("SELECT ") + kTokenColumns +
+                     " FROM api_tokens WHERE project_id = $1 ORDER BY created_at, id",
+                 {project_id})) {
+      out.push_back(ReadToken(row));
+    }
+    return out;
+  });
 }
 
 Result<std::vector<StoredToken>> PgProjectStore::ExportTokens(const std::string& project_id) {
-  return db_->Transact<std::vector<StoredToken>>(
+  return db_->Read<std::vector<StoredToken>>(
       [&](PgTransaction& tx) -> Result<std::vector<StoredToken>> {
         std::vector<StoredToken> out;
         for (const auto& row : tx.Exec(std::string("SELECT ") + kTokenColumns +
@@ -184,7 +181,7 @@ Result<std::vector<StoredToken>> PgProjectStore::ExportTokens(const std::string&
 }
 
 Result<std::optional<std::string>> PgProjectStore::SipDomainSuffix() {
-  return db_->Transact<std::optional<std::string>>(
+  return db_->Read<std::optional<std::string>>(
       [&](PgTransaction& tx) -> Result<std::optional<std::string>> {
         auto rows = tx.Exec("SELECT value FROM server_settings WHERE name = 'sip_domain_suffix'");
         if (rows.empty())
@@ -207,7 +204,7 @@ Result<void> PgProjectStore::RevokeToken(const std::string& project_id, const st
 }
 
 Result<bool> PgProjectStore::IsEmpty() {
-  return db_->Transact<bool>([&](PgTransaction& tx) -> Result<bool> {
+  return db_->Read<bool>([&](PgTransaction& tx) -> Result<bool> {
     return tx.Exec("SELECT NOT EXISTS (SELECT 1 FROM projects)")[0][0].as<bool>();
   });
 }
@@ -239,7 +236,7 @@ Result<void> PgProjectStore::SetSipDomainSuffix(const std::string& suffix,
 }
 
 Result<void> PgProjectStore::Ping() {
-  return db_->Transact<void>([&](PgTransaction& tx) -> Result<void> {
+  return db_->Read<void>([&](PgTransaction& tx) -> Result<void> {
     tx.Exec("SELECT 1");
     return {};
   });

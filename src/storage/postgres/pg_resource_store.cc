@@ -88,7 +88,7 @@ Result<void> PgResourceStore::InsertWebhook(const SwmlWebhook& webhook) {
 
 Result<SwmlWebhook> PgResourceStore::GetWebhook(const std::string& project_id,
                                                 const std::string& resource_id) {
-  return db_->Transact<SwmlWebhook>(
+  return db_->Read<SwmlWebhook>(
       [&](PgTransaction& tx) { return FindWebhook(tx, project_id, resource_id, false); });
 }
 
@@ -114,7 +114,7 @@ Result<SwmlWebhook> PgResourceStore::UpdateWebhook(const std::string& project_id
 
 Result<FabricResource> PgResourceStore::GetResource(const std::string& project_id,
                                                     const std::string& id) {
-  return db_->Transact<FabricResource>(
+  return db_->Read<FabricResource>(
       [&](PgTransaction& tx) { return FindResource(tx, project_id, id); });
 }
 
@@ -133,7 +133,7 @@ Result<void> PgResourceStore::DeleteResource(const std::string& project_id, cons
 }
 
 Result<ResourcePage> PgResourceStore::ListResources(const ResourceListQuery& q) {
-  return db_->Transact<ResourcePage>([&](PgTransaction& tx) -> Result<ResourcePage> {
+  return db_->Read<ResourcePage>([&](PgTransaction& tx) -> Result<ResourcePage> {
     bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
     std::string where =
         " WHERE project_id = $1 AND ($2::text IS NULL OR type = $2) AND ($3::uuid IS NULL OR TRUE)"
