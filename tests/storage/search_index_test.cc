@@ -69,7 +69,10 @@ TEST_P(SearchIndexTest, FilteredListsUseTheirIndex) {
     tx.exec("ANALYZE sip_endpoints");
     tx.commit();
     plan = dynamic_cast<PgEndpointStore&>(*stores_.endpoints).ExplainListForTest(query).value();
-    EXPECT_NE(plan.find("sip_endpoints_username_trgm"), std::string::npos) << plan;
+    EXPECT_NE(plan.find("sip_endpoint_suffixes_pkey"), std::string::npos) << plan;
+    auto& pg = dynamic_cast<PgEndpointStore&>(*stores_.endpoints);
+    std::string broad = pg.ExplainListForTest({kProject, std::string("desk"), {}, {}, 50}).value();
+    EXPECT_EQ(broad.find("sip_endpoint_suffixes"), std::string::npos) << broad;
     RecordProperty("plan", plan);
   }
   auto page = stores_.endpoints->List({kProject, std::string("K-1004"), {}, {}, 50});

@@ -8,17 +8,65 @@
 namespace sb {
 namespace {
 
-// Filters as in the SQLite store: lower(x) LIKE lower(pattern), which the trigram indexes serve.
-std::string FilterClause(const EndpointListQuery& q) {
+// Which filters the suffix index drives (docs/design/substring-search.md): a needle with more
+// index entries than this is broad, and walking the project's rows newest first while testing
+// LIKE fills a page sooner than gathering and sorting every match.
+constexpr int kNarrowNeedle = 2000;
+struct SearchPlan {
+  bool username = false;
+  bool caller_id = false;
+};
+
+// The key range of a needle: its lower-cased first 32 characters, up to that plus U+10FFFF (the
+// largest character, so in byte order above any key that starts with the needle).
+constexpr const char* kSuffixRange =
+    "suffix >= left(lower(%1), 32) AND suffix < left(lower(%1), 32) || chr(1114111)";
+
+std::string SuffixCondition(const std::string& parameter) {
+  std::string sql = kSuffixRange;
+  for (auto at = sql.find("%1"); at != std::string::npos; at = sql.find("%1"))
+    sql.replace(at, 2, parameter);
+  return sql;
+}
+
+bool IsNarrow(PgTransaction& tx, const std::string& project_id, const char* field,
+              const std::string& needle) {
+  auto rows = tx.Exec(
+      "SELECT count(*) FROM (SELECT 1 FROM sip_endpoint_suffixes WHERE project_id = $1 AND "
+      "field = $2 AND " +
+          SuffixCondition("$3::text") + " LIMIT $4) s",
+      {project_id, std::string(field), needle, std::to_string(kNarrowNeedle)});
+  return rows[0][0].as<int>() < kNarrowNeedle;
+}
+
+SearchPlan PlanSearch(PgTransaction& tx, const EndpointListQuery& q) {
+  SearchPlan plan;
+  plan.username = q.username_contains && IsNarrow(tx, q.project_id, "u", *q.username_contains);
+  plan.caller_id = q.caller_id_contains && IsNarrow(tx, q.project_id, "c", *q.caller_id_contains);
+  return plan;
+}
+
+std::string SuffixSubquery(const char* field, const std::string& parameter) {
+  return " AND id = ANY(ARRAY(SELECT endpoint_id FROM sip_endpoint_suffixes WHERE project_id = $1"
+         " AND field = '" +
+         std::string(field) + "' AND " + SuffixCondition(parameter) + "))";
+}
+
+// lower(x) LIKE lower(pattern) keeps the exact meaning; the suffix index only narrows the rows.
+std::string FilterClause(const EndpointListQuery& q, const SearchPlan& plan) {
   std::string where = " WHERE project_id = $1";
   if (q.username_contains)
     where += " AND lower(username) LIKE lower($2) ESCAPE '\\'";
   if (q.caller_id_contains)
     where += " AND lower(caller_id) LIKE lower($3) ESCAPE '\\'";
+  if (plan.username)
+    where += SuffixSubquery("u", "$6::text");
+  if (plan.caller_id)
+    where += SuffixSubquery("c", "$7::text");
   return where;
 }
 
-// Every statement binds the same five parameters (unused ones typed by a no-op cast), so the
+// Every statement binds the same seven parameters (unused ones typed by a no-op cast), so the
 // parameter numbers are stable whatever filters a query has.
 PgParams ListParams(const EndpointListQuery& q, const std::optional<std::string>& key,
                     std::size_t limit) {
@@ -27,18 +75,22 @@ PgParams ListParams(const EndpointListQuery& q, const std::optional<std::string>
                               : std::nullopt,
           q.caller_id_contains ? std::optional<std::string>(LikeContains(*q.caller_id_contains))
                                : std::nullopt,
-          key, std::to_string(limit)};
+          key,
+          std::to_string(limit),
+          q.username_contains,
+          q.caller_id_contains};
 }
 
 constexpr const char* kTypeAllParams =
     " AND ($2::text IS NULL OR TRUE) AND ($3::text IS NULL OR TRUE) AND ($4::uuid IS NULL OR TRUE)"
-    " AND ($5::bigint IS NULL OR TRUE)";
+    " AND ($5::bigint IS NULL OR TRUE) AND ($6::text IS NULL OR TRUE)"
+    " AND ($7::text IS NULL OR TRUE)";
 
 // One page: newest first after a PA cursor, oldest first (then reversed) before a PB cursor.
-std::string PageSql(const EndpointListQuery& q) {
+std::string PageSql(const EndpointListQuery& q, const SearchPlan& plan) {
   bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
-  std::string sql =
-      "SELECT " + PgEndpointSelectList() + " FROM sip_endpoints" + FilterClause(q) + kTypeAllParams;
+  std::string sql = "SELECT " + PgEndpointSelectList() + " FROM sip_endpoints" +
+                    FilterClause(q, plan) + kTypeAllParams;
   if (q.cursor)
     sql += before ? " AND id > $4" : " AND id < $4";
   sql += before ? " ORDER BY id ASC LIMIT $5" : " ORDER BY id DESC LIMIT $5";
@@ -107,8 +159,9 @@ Result<std::string> PgEndpointStore::ExplainListForTest(const EndpointListQuery&
     std::optional<std::string> key;
     if (q.cursor)
       key = q.cursor->sort_key;
+    SearchPlan search = PlanSearch(tx, q);
     std::string plan;
-    for (const auto& row : tx.Exec("EXPLAIN " + PageSql(q), ListParams(q, key, q.limit))) {
+    for (const auto& row : tx.Exec("EXPLAIN " + PageSql(q, search), ListParams(q, key, q.limit))) {
       plan += row[0].as<std::string>() + "\n";
     }
     return plan;
@@ -121,12 +174,13 @@ Result<EndpointPage> PgEndpointStore::List(const EndpointListQuery& q) {
     std::optional<std::string> key;
     if (q.cursor)
       key = q.cursor->sort_key;
-    auto rows = tx.Exec(PageSql(q), ListParams(q, key, before ? q.limit : q.limit + 1));
+    SearchPlan plan = PlanSearch(tx, q);
+    auto rows = tx.Exec(PageSql(q, plan), ListParams(q, key, before ? q.limit : q.limit + 1));
     EndpointPage page;
     for (const auto& row : rows) page.rows.push_back(PgReadEndpoint(row));
     if (before) {
       std::reverse(page.rows.begin(), page.rows.end());
-      std::string probe = "SELECT EXISTS (SELECT 1 FROM sip_endpoints" + FilterClause(q) +
+      std::string probe = "SELECT EXISTS (SELECT 1 FROM sip_endpoints" + FilterClause(q, plan) +
                           kTypeAllParams + (page.rows.empty() ? " AND id <= $4" : " AND id < $4") +
                           ")";
       std::string bound = page.rows.empty() ? q.cursor->sort_key : page.rows.back().endpoint.id;
