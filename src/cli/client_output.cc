@@ -65,6 +65,24 @@ void PrintRecord(const nlohmann::ordered_json& object) {
   }
 }
 
+void PrintResult(const nlohmann::ordered_json& object, bool as_json) {
+  if (as_json) {
+    std::cout << object.dump(2) << "\n";
+  } else {
+    PrintRecord(object);
+  }
+}
+
+void AddFieldOption(CLI::App& command, const char* flag, const char* key,
+                    std::shared_ptr<nlohmann::ordered_json> fields, bool list, const char* help) {
+  command.add_option_function<std::string>(
+      flag,
+      [fields, key, list](const std::string& value) {
+        (*fields)[key] = list ? SplitList(value) : nlohmann::ordered_json(value);
+      },
+      help);
+}
+
 int RunClient(const std::function<void()>& command) {
   try {
     command();

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 namespace sb::cli {
@@ -20,6 +22,14 @@ void PrintTable(const std::vector<std::string>& header,
 
 // Prints an object as "key  value" lines, keys aligned.
 void PrintRecord(const nlohmann::ordered_json& object);
+
+// Prints a server's answer: indented JSON with --json, else PrintRecord.
+void PrintResult(const nlohmann::ordered_json& object, bool as_json);
+
+// Registers `flag` on `command` so that its value becomes `(*fields)[key]`: a string, or with
+// `list` a comma-separated list (SplitList).
+void AddFieldOption(CLI::App& command, const char* flag, const char* key,
+                    std::shared_ptr<nlohmann::ordered_json> fields, bool list, const char* help);
 
 // Runs a client command, turning any failure into one line on stderr and exit code 1.
 int RunClient(const std::function<void()>& command);

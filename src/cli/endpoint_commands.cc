@@ -41,13 +41,12 @@ void SetField(Json& fields, const std::string& assignment) {
 
 // The options that become fields of a create or update body.
 void AddFieldOptions(CLI::App& command, const std::shared_ptr<EndpointOptions>& o) {
+  std::shared_ptr<Json> fields(o, &o->fields);
   auto text = [&](const char* flag, const char* key, const char* help) {
-    command.add_option_function<std::string>(
-        flag, [o, key](const std::string& v) { o->fields[key] = v; }, help);
+    AddFieldOption(command, flag, key, fields, /*list=*/false, help);
   };
   auto list = [&](const char* flag, const char* key, const char* help) {
-    command.add_option_function<std::string>(
-        flag, [o, key](const std::string& v) { o->fields[key] = SplitList(v); }, help);
+    AddFieldOption(command, flag, key, fields, /*list=*/true, help);
   };
   text("--username", "username", "SIP username");
   text("--caller-id", "caller_id", "Caller id name");
@@ -64,14 +63,6 @@ void AddFieldOptions(CLI::App& command, const std::shared_ptr<EndpointOptions>& 
       "Any other field, as KEY=VALUE (repeatable; VALUE null clears it)");
   command.add_flag("--password-stdin", o->password_stdin,
                    "Read the SIP password from the first line of stdin");
-}
-
-void Print(const Json& endpoint, const ClientOptions& client) {
-  if (client.json) {
-    std::cout << endpoint.dump(2) << "\n";
-  } else {
-    PrintRecord(endpoint);
-  }
 }
 
 void List(const EndpointOptions& o) {
@@ -131,8 +122,8 @@ void AddEndpointCommands(CLI::App& app, int& exit_code) {
   get->callback([get_options, &exit_code] {
     exit_code = RunClient([&] {
       ApiClient api(get_options->client);
-      Print(api.Call("GET", std::string(kEndpoints) + "/" + Encode(get_options->id)),
-            get_options->client);
+      PrintResult(api.Call("GET", std::string(kEndpoints) + "/" + Encode(get_options->id)),
+                  get_options->client.json);
     });
   });
 
@@ -148,7 +139,7 @@ void AddEndpointCommands(CLI::App& app, int& exit_code) {
         throw std::runtime_error("--username is required");
       o.fields["password"] = ReadPassword(o.password_stdin);
       ApiClient api(o.client);
-      Print(api.Call("POST", kEndpoints, &o.fields), o.client);
+      PrintResult(api.Call("POST", kEndpoints, &o.fields), o.client.json);
     });
   });
 
@@ -166,7 +157,8 @@ void AddEndpointCommands(CLI::App& app, int& exit_code) {
       if (o.fields.empty())
         throw std::runtime_error("nothing to change: give at least one field");
       ApiClient api(o.client);
-      Print(api.Call("PUT", std::string(kEndpoints) + "/" + Encode(o.id), &o.fields), o.client);
+      PrintResult(api.Call("PUT", std::string(kEndpoints) + "/" + Encode(o.id), &o.fields),
+                  o.client.json);
     });
   });
 

@@ -17,14 +17,6 @@ struct ProfileOptions {
   Json fields = Json::object();
 };
 
-void Print(const Json& profile, const ClientOptions& client) {
-  if (client.json) {
-    std::cout << profile.dump(2) << "\n";
-  } else {
-    PrintRecord(profile);
-  }
-}
-
 }  // namespace
 
 void AddProfileCommands(CLI::App& app, int& exit_code) {
@@ -37,20 +29,19 @@ void AddProfileCommands(CLI::App& app, int& exit_code) {
   get->callback([get_options, &exit_code] {
     exit_code = RunClient([&] {
       ApiClient api(get_options->client);
-      Print(api.Call("GET", kProfile), get_options->client);
+      PrintResult(api.Call("GET", kProfile), get_options->client.json);
     });
   });
 
   auto o = std::make_shared<ProfileOptions>();
   auto* set = profile->add_subcommand("set", "Change some defaults of the SIP profile");
   AddClientOptions(*set, o->client);
+  std::shared_ptr<Json> fields(o, &o->fields);
   auto text = [&](const char* flag, const char* key, const char* help) {
-    set->add_option_function<std::string>(
-        flag, [o, key](const std::string& v) { o->fields[key] = v; }, help);
+    AddFieldOption(*set, flag, key, fields, /*list=*/false, help);
   };
   auto list = [&](const char* flag, const char* key, const char* help) {
-    set->add_option_function<std::string>(
-        flag, [o, key](const std::string& v) { o->fields[key] = SplitList(v); }, help);
+    AddFieldOption(*set, flag, key, fields, /*list=*/true, help);
   };
   text("--domain-identifier", "domain_identifier",
        "First label of the SIP domain (renaming re-derives every digest)");
@@ -66,7 +57,7 @@ void AddProfileCommands(CLI::App& app, int& exit_code) {
       if (o->fields.contains("default_send_as") && o->fields["default_send_as"] == "")
         o->fields["default_send_as"] = nullptr;
       ApiClient api(o->client);
-      Print(api.Call("PUT", kProfile, &o->fields), o->client);
+      PrintResult(api.Call("PUT", kProfile, &o->fields), o->client.json);
     });
   });
 }

@@ -12,40 +12,36 @@ namespace {
 
 constexpr const char* kProject = "01900000-0000-7000-8000-00000000000a";
 
-class SearchIndexTest : public StoreTest {};
+class SearchIndexTest : public StoreTest {
+ protected:
+  // Endpoints desk-10000+first ... desk-10000+last-1 of kProject.
+  void InsertDesks(int first, int last) {
+    for (int i = first; i < last; ++i) {
+      StoredEndpoint e;
+      char id[40];
+      std::snprintf(id, sizeof id, "01900000-0000-7000-8000-%012d", i);
+      e.endpoint = {.id = id,
+                    .resource_id = std::string(id).replace(14, 1, "8"),
+                    .address_id = std::string(id).replace(14, 1, "9"),
+                    .project_id = kProject,
+                    .username = "desk-" + std::to_string(10000 + i)};
+      ASSERT_TRUE(stores_.endpoints->Insert(e));
+    }
+  }
+};
 
 TEST_P(SearchIndexTest, FilteredListsUseTheirIndex) {
   MakeProject(kProject, "alpha");
   EndpointListQuery query{kProject, std::string("desk-0042"), std::string("Front"), {}, 50};
   std::string plan;
   if (GetParam() == "sqlite") {
-    for (int i = 0; i < 50; ++i) {
-      StoredEndpoint e;
-      char id[40];
-      std::snprintf(id, sizeof id, "01900000-0000-7000-8000-%012d", i);
-      e.endpoint = {.id = id,
-                    .resource_id = std::string(id).replace(14, 1, "8"),
-                    .address_id = std::string(id).replace(14, 1, "9"),
-                    .project_id = kProject,
-                    .username = "desk-" + std::to_string(10000 + i)};
-      ASSERT_TRUE(stores_.endpoints->Insert(e));
-    }
+    InsertDesks(0, 50);
     auto& sqlite = dynamic_cast<SqliteEndpointStore&>(*stores_.endpoints);
     plan = sqlite.ExplainListForTest(query).value();
     EXPECT_NE(plan.find("SEARCH sip_endpoint_suffixes USING PRIMARY KEY"), std::string::npos)
         << plan;
     // A needle in nearly every row walks the project's rows newest first instead.
-    for (int i = 50; i < 2100; ++i) {
-      StoredEndpoint e;
-      char id[40];
-      std::snprintf(id, sizeof id, "01900000-0000-7000-8000-%012d", i);
-      e.endpoint = {.id = id,
-                    .resource_id = std::string(id).replace(14, 1, "8"),
-                    .address_id = std::string(id).replace(14, 1, "9"),
-                    .project_id = kProject,
-                    .username = "desk-" + std::to_string(10000 + i)};
-      ASSERT_TRUE(stores_.endpoints->Insert(e));
-    }
+    InsertDesks(50, 2100);
     std::string broad =
         sqlite.ExplainListForTest({kProject, std::string("desk"), {}, {}, 50}).value();
     EXPECT_EQ(broad.find("sip_endpoint_suffixes"), std::string::npos) << broad;
