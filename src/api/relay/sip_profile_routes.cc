@@ -21,6 +21,8 @@ Json ProfileJson(const ProfileView& view) {
   return out;
 }
 
+}  // namespace
+
 SipProfilePatch DecodeProfilePatch(const Json& object) {
   SipProfilePatch p;
   auto& e = p.decode_errors;
@@ -32,8 +34,6 @@ SipProfilePatch DecodeProfilePatch(const Json& object) {
   ReadStringField(object, "default_outbound_policy", p.default_outbound_policy, e);
   return p;
 }
-
-}  // namespace
 
 void AddSipProfileRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", kPath,
