@@ -64,8 +64,7 @@ Result<http::Response> List(ApiContext& ctx, const EndpointSurface& s, const Cal
   if (!params)
     return Fail(params.error());
   auto page = ctx.endpoints.List({caller.project_id, params->filter_username,
-                                  params->filter_caller_id, params->page_token, params->page_size},
-                                 caller.profile);
+                                  params->filter_caller_id, params->page_token, params->page_size});
   if (!page)
     return Fail(page.error());
   std::string data;
@@ -103,7 +102,7 @@ Result<http::Response> Get(ApiContext& ctx, const EndpointSurface& s, const Call
   auto id = PathId(params);
   if (!id)
     return Fail(id.error());
-  auto endpoint = ctx.endpoints.Get(caller.project_id, *id, caller.profile);
+  auto endpoint = ctx.endpoints.Get(caller.project_id, *id);
   if (!endpoint)
     return Fail(endpoint.error());
   std::optional<std::string> registrations;

@@ -64,7 +64,7 @@ Result<Caller> Authenticator::Authenticate(std::string_view authorization) const
   if (!ConstantTimeEquals(project_id, match->token.project_id)) {
     return Fail(Error::Unauthenticated());
   }
-  return Caller{match->token.project_id, match->token.scopes, match->project.profile};
+  return Caller{match->token.project_id, match->token.scopes};
 }
 
 }  // namespace sb

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,9 +13,6 @@ namespace sb {
 struct Caller {
   std::string project_id;
   std::vector<std::string> scopes;
-  // The project's SIP profile as read with the token (one statement for both), so that the
-  // request needs no second lookup; set by Authenticate.
-  std::optional<SipProfile> profile;
 
   bool HasAnyScope(std::initializer_list<std::string_view> wanted) const;
 };

@@ -106,12 +106,11 @@ Result<SipEndpoint> EndpointService::Create(const std::string& project_id,
   return ResolveInherited(std::move(e), *profile);
 }
 
-Result<SipEndpoint> EndpointService::Get(const std::string& project_id, const std::string& id,
-                                         const std::optional<SipProfile>& known_profile) {
+Result<SipEndpoint> EndpointService::Get(const std::string& project_id, const std::string& id) {
   auto stored = endpoints_.Get(project_id, id);
   if (!stored)
     return Fail(stored.error());
-  auto profile = known_profile ? Result<SipProfile>(*known_profile) : Profile(project_id);
+  auto profile = Profile(project_id);
   if (!profile)
     return Fail(profile.error());
   return ResolveInherited(std::move(stored->endpoint), *profile);
@@ -166,9 +165,8 @@ Result<std::vector<Registration>> EndpointService::Registrations(const std::stri
   return endpoints_.Registrations(project_id, id);
 }
 
-Result<EndpointListResult> EndpointService::List(const EndpointListQuery& query,
-                                                 const std::optional<SipProfile>& known_profile) {
-  auto profile = known_profile ? Result<SipProfile>(*known_profile) : Profile(query.project_id);
+Result<EndpointListResult> EndpointService::List(const EndpointListQuery& query) {
+  auto profile = Profile(query.project_id);
   if (!profile)
     return Fail(profile.error());
   auto page = endpoints_.List(query);

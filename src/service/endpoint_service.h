@@ -39,15 +39,12 @@ class EndpointService {
   Result<SipEndpoint> Create(const std::string& project_id, const EndpointPatch& patch,
                              Surface surface);
   // By endpoint id or resource id. kNotFound.
-  // `profile`: the project's SIP profile when the caller already has it (else it is read).
-  Result<SipEndpoint> Get(const std::string& project_id, const std::string& id,
-                          const std::optional<SipProfile>& profile = std::nullopt);
+  Result<SipEndpoint> Get(const std::string& project_id, const std::string& id);
   // Merges `patch` (CONTRACT 4). A new username or password re-derives the digests.
   Result<SipEndpoint> Update(const std::string& project_id, const std::string& id,
                              const EndpointPatch& patch, Surface surface);
   Result<void> Delete(const std::string& project_id, const std::string& id);
-  Result<EndpointListResult> List(const EndpointListQuery& query,
-                                  const std::optional<SipProfile>& profile = std::nullopt);
+  Result<EndpointListResult> List(const EndpointListQuery& query);
   // The contacts registered for the endpoint (by either id). kNotFound.
   Result<std::vector<Registration>> Registrations(const std::string& project_id,
                                                   const std::string& id);

@@ -11,11 +11,9 @@
 
 namespace sb {
 
-// An API token found by the hash of the presented secret, with its project (read in the same
-// statement, so that a request needs no second lookup for the project's SIP profile).
+// An API token found by the hash of the presented secret.
 struct TokenMatch {
   ApiToken token;
-  Project project;
 };
 
 // A token with the SHA-256 of its secret, for copying a store (never for display).

@@ -11,19 +11,18 @@ constexpr const char* kProjectColumns =
     "default_send_as, default_outbound_policy, created_at";
 constexpr const char* kTokenColumns = "id, project_id, name, scopes, created_at, revoked_at";
 
-// The kProjectColumns of a row, starting at column `first`.
-Project ReadProject(const pqxx::row& r, int first = 0) {
+Project ReadProject(const pqxx::row& r) {
   Project p;
-  p.id = r[first + 0].as<std::string>();
-  p.name = r[first + 1].as<std::string>();
-  p.profile.domain_identifier = r[first + 2].as<std::string>();
-  p.profile.default_codecs = SplitList(r[first + 3].as<std::string>());
-  p.profile.default_ciphers = SplitList(r[first + 4].as<std::string>());
-  p.profile.default_encryption = r[first + 5].as<std::string>();
-  if (!r[first + 6].is_null())
-    p.profile.default_send_as = r[first + 6].as<std::string>();
-  p.profile.default_outbound_policy = r[first + 7].as<std::string>();
-  p.created_at = r[first + 8].as<long long>();
+  p.id = r[0].as<std::string>();
+  p.name = r[1].as<std::string>();
+  p.profile.domain_identifier = r[2].as<std::string>();
+  p.profile.default_codecs = SplitList(r[3].as<std::string>());
+  p.profile.default_ciphers = SplitList(r[4].as<std::string>());
+  p.profile.default_encryption = r[5].as<std::string>();
+  if (!r[6].is_null())
+    p.profile.default_send_as = r[6].as<std::string>();
+  p.profile.default_outbound_policy = r[7].as<std::string>();
+  p.created_at = r[8].as<long long>();
   return p;
 }
 
@@ -145,16 +144,12 @@ Result<void> PgProjectStore::CreateToken(const ApiToken& token, const std::strin
 
 Result<TokenMatch> PgProjectStore::FindToken(const std::string& secret_hash) {
   return db_->Read<TokenMatch>([&](PgTransaction& tx) -> Result<TokenMatch> {
-    auto rows = tx.Exec(
-        "SELECT t.id, t.project_id, t.name, t.scopes, t.created_at, t.revoked_at, p.id, p.name, "
-        "p.domain_identifier, p.default_codecs, p.default_ciphers, p.default_encryption, "
-        "p.default_send_as, p.default_outbound_policy, p.created_at "
-        "FROM api_tokens t JOIN projects p ON p.id = t.project_id "
-        "WHERE t.secret_hash = $1 AND t.revoked_at IS NULL",
-        {secret_hash});
+    auto rows = tx.Exec(std::string("SELECT ") + kTokenColumns +
+                            " FROM api_tokens WHERE secret_hash = $1 AND revoked_at IS NULL",
+                        {secret_hash});
     if (rows.empty())
       return Fail(Error::NotFound());
-    return TokenMatch{ReadToken(rows[0]), ReadProject(rows[0], 6)};
+    return TokenMatch{ReadToken(rows[0])};
   });
 }
 

@@ -11,27 +11,18 @@ constexpr const char* kProjectColumns =
 
 constexpr const char* kTokenColumns = "id, project_id, name, scopes, created_at, revoked_at";
 
-// A token and its project in one statement (token columns, then kProjectColumns).
-constexpr const char* kFindTokenSql =
-    "SELECT t.id, t.project_id, t.name, t.scopes, t.created_at, t.revoked_at, p.id, p.name, "
-    "p.domain_identifier, p.default_codecs, p.default_ciphers, p.default_encryption, "
-    "p.default_send_as, p.default_outbound_policy, p.created_at "
-    "FROM api_tokens t JOIN projects p ON p.id = t.project_id "
-    "WHERE t.secret_hash = ?1 AND t.revoked_at IS NULL";
-
-// The kProjectColumns of a row, starting at column `first`.
-Project ReadProject(SQLite::Statement& s, int first = 0) {
+Project ReadProject(SQLite::Statement& s) {
   Project p;
-  p.id = s.getColumn(first + 0).getString();
-  p.name = s.getColumn(first + 1).getString();
-  p.profile.domain_identifier = s.getColumn(first + 2).getString();
-  p.profile.default_codecs = SplitList(s.getColumn(first + 3).getString());
-  p.profile.default_ciphers = SplitList(s.getColumn(first + 4).getString());
-  p.profile.default_encryption = s.getColumn(first + 5).getString();
-  if (!s.getColumn(first + 6).isNull())
-    p.profile.default_send_as = s.getColumn(first + 6).getString();
-  p.profile.default_outbound_policy = s.getColumn(first + 7).getString();
-  p.created_at = s.getColumn(first + 8).getInt64();
+  p.id = s.getColumn(0).getString();
+  p.name = s.getColumn(1).getString();
+  p.profile.domain_identifier = s.getColumn(2).getString();
+  p.profile.default_codecs = SplitList(s.getColumn(3).getString());
+  p.profile.default_ciphers = SplitList(s.getColumn(4).getString());
+  p.profile.default_encryption = s.getColumn(5).getString();
+  if (!s.getColumn(6).isNull())
+    p.profile.default_send_as = s.getColumn(6).getString();
+  p.profile.default_outbound_policy = s.getColumn(7).getString();
+  p.created_at = s.getColumn(8).getInt64();
   return p;
 }
 
@@ -182,11 +173,12 @@ Result<void> SqliteProjectStore::CreateToken(const ApiToken& token,
 
 Result<TokenMatch> SqliteProjectStore::FindToken(const std::string& secret_hash) {
   return db_->Run<TokenMatch>([&](SqliteConnection& connection) -> Result<TokenMatch> {
-    auto& s = connection.Prepare(kFindTokenSql);
+    auto& s = connection.Prepare(std::string("SELECT ") + kTokenColumns +
+                                 " FROM api_tokens WHERE secret_hash = ?1 AND revoked_at IS NULL");
     s.bind(1, secret_hash);
     if (!s.executeStep())
       return Fail(Error::NotFound());
-    return TokenMatch{ReadToken(s), ReadProject(s, 6)};
+    return TokenMatch{ReadToken(s)};
   });
 }
 
