@@ -47,6 +47,14 @@ void AddServeOptions(CLI::App& command, Config& config) {
       ->envname("SWITCHBOARD_THREADS")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
+  command
+      .add_option("--write-threads", config.write_threads,
+                  "Threads that run writes (POST, PUT, PATCH, DELETE), so that writes waiting "
+                  "for their commit share it and hold no HTTP thread; 0 runs them on the HTTP "
+                  "threads")
+      ->envname("SWITCHBOARD_WRITE_THREADS")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
   command.add_option("--max-body-bytes", config.max_body_bytes, "Largest request body (413 above)")
       ->envname("SWITCHBOARD_MAX_BODY_BYTES")
       ->check(CLI::Range(1024, 8 << 20))
@@ -115,6 +123,14 @@ void AddServeOptions(CLI::App& command, Config& config) {
                   "Seconds over which failed authentications are counted")
       ->envname("SWITCHBOARD_AUTH_FAILURE_WINDOW")
       ->check(CLI::Range(1, 86400))
+      ->capture_default_str();
+  command
+      .add_option("--token-cache-ms", config.token_cache_ms,
+                  "Milliseconds a token that authenticated is trusted without a store lookup "
+                  "(a token revoked elsewhere works here that long at most); 0 looks up every "
+                  "request")
+      ->envname("SWITCHBOARD_TOKEN_CACHE_MS")
+      ->check(CLI::Range(0, 60'000))
       ->capture_default_str();
   command.add_option("--log-level", config.log_level, "trace, debug, info, warn, error or off")
       ->envname("SWITCHBOARD_LOG_LEVEL")

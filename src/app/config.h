@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -24,6 +25,13 @@ struct Config {
   std::string public_base_url;
   bool behind_tls_proxy = false;
   std::size_t threads = 4;
+  std::size_t write_threads = 64;  // http::ServerOptions::write_threads
+
+  // Database connections one server opens: one per HTTP thread, one spare, and up to 16 for the
+  // write threads (they wait their turn beyond that; a commit serves many of them at once).
+  std::size_t StoreConnections() const {
+    return threads + 1 + std::min<std::size_t>(write_threads, 16);
+  }
   std::size_t max_body_bytes = 1 << 20;
   int read_timeout_seconds = 30;
   int write_timeout_seconds = 30;
@@ -38,6 +46,8 @@ struct Config {
   std::size_t auth_failures_per_address = 20;
   std::size_t auth_failures_per_project = 100;
   int auth_failure_window_seconds = 60;
+  // How long a token that authenticated is trusted without a store lookup (auth/token_cache.h).
+  int token_cache_ms = 1000;
 
   std::string log_level = "info";
   std::string log_format = "plain";  // or "json"

@@ -27,6 +27,11 @@ class InstrumentedEndpointStore final : public EndpointStore {
   Result<StoredEndpoint> Get(const std::string& project_id, const std::string& id) override {
     return Observe(metrics_, "endpoint_get", [&] { return inner_->Get(project_id, id); });
   }
+  Result<EndpointWithProfile> GetWithProfile(const std::string& project_id,
+                                             const std::string& id) override {
+    return Observe(metrics_, "endpoint_get_with_profile",
+                   [&] { return inner_->GetWithProfile(project_id, id); });
+  }
   Result<StoredEndpoint> Update(const std::string& project_id, const std::string& id,
                                 const Mutation& mutate) override {
     return Observe(metrics_, "endpoint_update",

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include <signal.h>
@@ -67,7 +68,7 @@ int RunServe(const Config& config) {
   SecureRandom random;
   IdGenerator ids(clock, random);
   Metrics metrics(SB_VERSION);
-  Stores stores = Instrument(OpenStores(config.database, config.threads + 1), metrics);
+  Stores stores = Instrument(OpenStores(config.database, config.StoreConnections()), metrics);
   PasswordSealer sealer(LoadOrCreateKeys(config.EffectiveKeyFile(), config.secret_keys, random),
                         random);
 
@@ -86,7 +87,10 @@ int RunServe(const Config& config) {
   EndpointService endpoints(*stores.endpoints, *stores.projects, sealer, ids, clock,
                             endpoint_options);
   ResourceService resources(*stores.resources, *stores.projects, endpoints, ids, clock);
-  Authenticator authenticator(*stores.projects);
+  std::optional<TokenCache> token_cache;
+  if (config.token_cache_ms > 0)
+    token_cache.emplace(clock, Micros{config.token_cache_ms} * 1000);
+  Authenticator authenticator(*stores.projects, token_cache ? &*token_cache : nullptr);
   AuthThrottle throttle(clock, {config.auth_failures_per_address, config.auth_failures_per_project,
                                 Micros{config.auth_failure_window_seconds} * 1'000'000});
 
@@ -108,6 +112,7 @@ int RunServe(const Config& config) {
   options.host = listen.host;
   options.port = listen.port;
   options.threads = config.threads;
+  options.write_threads = config.write_threads;
   options.max_body_bytes = config.max_body_bytes;
   options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
   options.write_timeout = std::chrono::seconds(config.write_timeout_seconds);

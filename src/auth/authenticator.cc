@@ -48,23 +48,36 @@ std::optional<BasicCredentials> ParseBasicAuthorization(std::string_view header)
   return BasicCredentials{decoded->substr(0, colon), decoded->substr(colon + 1)};
 }
 
+Result<ApiToken> Authenticator::FindToken(const std::string& secret_hash) const {
+  if (cache_) {
+    if (auto cached = cache_->Find(secret_hash))
+      return std::move(*cached);
+  }
+  auto match = projects_.FindToken(secret_hash);
+  if (!match)
+    return Fail(match.error());
+  if (cache_)
+    cache_->Remember(secret_hash, match->token);
+  return std::move(match->token);
+}
+
 Result<Caller> Authenticator::Authenticate(std::string_view authorization) const {
   auto credentials = ParseBasicAuthorization(authorization);
   if (!credentials || credentials->password.empty())
     return Fail(Error::Unauthenticated());
   // Hash and look up even when the project id is malformed, so that every failure costs the same.
-  auto match = projects_.FindToken(HashTokenSecret(credentials->password));
-  if (!match) {
-    if (match.error().code == ErrorCode::kNotFound)
+  auto token = FindToken(HashTokenSecret(credentials->password));
+  if (!token) {
+    if (token.error().code == ErrorCode::kNotFound)
       return Fail(Error::Unauthenticated());
-    return Fail(match.error());  // the store is down: 503, not 401
+    return Fail(token.error());  // the store is down: 503, not 401
   }
   std::string project_id =
       IsUuid(credentials->user) ? CanonicalUuid(credentials->user) : credentials->user;
-  if (!ConstantTimeEquals(project_id, match->token.project_id)) {
+  if (!ConstantTimeEquals(project_id, token->project_id)) {
     return Fail(Error::Unauthenticated());
   }
-  return Caller{match->token.project_id, match->token.scopes};
+  return Caller{std::move(token->project_id), std::move(token->scopes)};
 }
 
 }  // namespace sb

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "auth/token_cache.h"
 #include "domain/error.h"
 #include "storage/project_store.h"
 
@@ -25,16 +26,22 @@ bool IsKnownScope(std::string_view scope);
 // Checks HTTP Basic credentials (user = project id, password = API token) against the store.
 // An unknown project, an unknown or revoked token, and a token of another project all answer
 // kUnauthenticated alike, and each costs one hashed lookup, so none can be told apart.
-// Thread-safe.
+// With a TokenCache, a token that authenticated recently is taken from it instead of the store
+// (the project id is still compared); failures always reach the store. Thread-safe.
 class Authenticator {
  public:
-  explicit Authenticator(ProjectStore& projects) : projects_(projects) {}
+  explicit Authenticator(ProjectStore& projects, TokenCache* cache = nullptr)
+      : projects_(projects), cache_(cache) {}
 
   // `authorization` is the raw Authorization header (may be empty).
   Result<Caller> Authenticate(std::string_view authorization) const;
 
  private:
+  // The token whose secret hashes to `secret_hash`: from the cache, else from the store.
+  Result<ApiToken> FindToken(const std::string& secret_hash) const;
+
   ProjectStore& projects_;
+  TokenCache* cache_;
 };
 
 // Splits "Basic base64(user:password)"; nullopt when the header is not well-formed Basic.

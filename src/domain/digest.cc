@@ -1,5 +1,6 @@
 #include "domain/digest.h"
 
+#include <cstdlib>
 #include <string>
 
 #include <openssl/evp.h>
@@ -8,6 +9,15 @@
 
 namespace sb {
 namespace {
+
+// The algorithm fetched from OpenSSL's provider once: with EVP_md5() and EVP_sha256(), OpenSSL 3
+// fetches it again, under a lock, on every digest, and every request hashes its API token.
+const EVP_MD* Fetched(const char* name) {
+  const EVP_MD* md = EVP_MD_fetch(nullptr, name, nullptr);
+  if (md == nullptr)
+    std::abort();  // the default provider always has MD5 and SHA-256
+  return md;
+}
 
 std::string HexDigest(const EVP_MD* md, std::string_view data) {
   unsigned char out[EVP_MAX_MD_SIZE];
@@ -18,8 +28,15 @@ std::string HexDigest(const EVP_MD* md, std::string_view data) {
 
 }  // namespace
 
-std::string Md5Hex(std::string_view data) { return HexDigest(EVP_md5(), data); }
-std::string Sha256Hex(std::string_view data) { return HexDigest(EVP_sha256(), data); }
+std::string Md5Hex(std::string_view data) {
+  static const EVP_MD* const kMd5 = Fetched("MD5");
+  return HexDigest(kMd5, data);
+}
+
+std::string Sha256Hex(std::string_view data) {
+  static const EVP_MD* const kSha256 = Fetched("SHA256");
+  return HexDigest(kSha256, data);
+}
 
 SipCredentials DeriveDigests(std::string_view username, std::string_view realm,
                              std::string_view password) {

@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include <asio/thread_pool.hpp>
 #include <restinio/all.hpp>
 #include <restinio/tls.hpp>
 
@@ -143,6 +144,8 @@ class Server::Impl {
     } else {
       StartServer<PlainTraits>(plain_server_, [](auto settings) { return settings; });
     }
+    if (options_.write_threads > 0)
+      write_pool_ = std::make_unique<asio::thread_pool>(options_.write_threads);
     work_ = std::make_unique<asio::executor_work_guard<asio::io_context::executor_type>>(
         io_.get_executor());
     for (std::size_t i = 0; i < std::max<std::size_t>(1, options_.threads); ++i) {
@@ -167,10 +170,13 @@ class Server::Impl {
       std::unique_lock lock(mutex_);
       drained_.wait_for(lock, options_.drain_timeout, [this] { return in_flight_ == 0; });
     }
+    if (write_pool_)
+      write_pool_->join();  // after the drain, so a write past it still finishes
     work_.reset();
     io_.stop();
     for (auto& t : threads_) t.join();
     threads_.clear();
+    write_pool_.reset();
     plain_server_.reset();
     tls_server_.reset();
   }
@@ -210,6 +216,19 @@ class Server::Impl {
       std::lock_guard lock(mutex_);
       ++in_flight_;
     }
+    auto method = req->header().method();
+    if (write_pool_ && method != restinio::http_method_get() &&
+        method != restinio::http_method_head()) {
+      asio::post(*write_pool_, [this, req, tls] { Respond(req, tls); });
+    } else {
+      Respond(req, tls);
+    }
+    return restinio::request_accepted();
+  }
+
+  // Produces the response and hands it to RESTinio, which writes it on the connection's strand
+  // (from whichever thread this runs on).
+  void Respond(const restinio::request_handle_t& req, bool tls) {
     Response response = Produce(req, tls);
     auto builder = req->create_response(restinio::http_status_line_t{
         restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
@@ -218,7 +237,6 @@ class Server::Impl {
     if (response.status != 204)
       builder.set_body(std::move(response.body));
     builder.done([this](const asio::error_code&) { Finished(); });
-    return restinio::request_accepted();
   }
 
   // Everything a handler does, with every exception turned into a 500.
@@ -257,6 +275,7 @@ class Server::Impl {
   std::unique_ptr<restinio::http_server_t<PlainTraits>> plain_server_;
   std::unique_ptr<restinio::http_server_t<TlsTraits>> tls_server_;
   std::vector<std::thread> threads_;
+  std::unique_ptr<asio::thread_pool> write_pool_;
   std::atomic<std::uint16_t> bound_port_{0};
   std::mutex mutex_;
   std::condition_variable drained_;

@@ -13,7 +13,11 @@ namespace sb::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0: any free port (read it back with port())
-  std::size_t threads = 4;
+  std::size_t threads = 4;    // I/O threads: parse requests, run reads, write responses
+  // Requests that may change state (any method but GET and HEAD) run on a pool of this many
+  // threads instead, so that a write waiting for its commit (an fsync) holds no I/O thread and
+  // many writes can wait together and share one commit. 0: on the I/O threads.
+  std::size_t write_threads = 0;
   std::size_t max_body_bytes = 1 << 20;    // larger bodies answer 413
   std::chrono::seconds read_timeout{30};   // to read a whole request
   std::chrono::seconds write_timeout{30};  // to write a whole response
@@ -34,7 +38,8 @@ using RequestHandler = std::function<Response(Request&)>;
 using ErrorRenderer = std::function<Response(int status)>;
 
 // The HTTP/1.1 server: the only code that knows RESTinio. It turns each request into a plain
-// Request, calls the handler on one of its threads, and writes the Response. A handler that
+// Request, calls the handler on one of its threads (a write pool's for writes, when it has one),
+// and writes the Response. A handler that
 // throws is answered 500 (RESTinio would otherwise close the connection without a word).
 // Bodies over the limit answer 413 and headers over the limit 431, without reaching the handler.
 class Server {

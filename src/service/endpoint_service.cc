@@ -107,13 +107,10 @@ Result<SipEndpoint> EndpointService::Create(const std::string& project_id,
 }
 
 Result<SipEndpoint> EndpointService::Get(const std::string& project_id, const std::string& id) {
-  auto stored = endpoints_.Get(project_id, id);
-  if (!stored)
-    return Fail(stored.error());
-  auto profile = Profile(project_id);
-  if (!profile)
-    return Fail(profile.error());
-  return ResolveInherited(std::move(stored->endpoint), *profile);
+  auto read = endpoints_.GetWithProfile(project_id, id);
+  if (!read)
+    return Fail(read.error());
+  return ResolveInherited(std::move(read->stored.endpoint), read->profile);
 }
 
 Result<SipEndpoint> EndpointService::Update(const std::string& project_id, const std::string& id,

@@ -13,6 +13,15 @@ const std::vector<std::string>& EndpointColumns();
 // "id, resource_id, ..." for SELECT and INSERT lists.
 std::string EndpointColumnList();
 
+// The projects columns that make its SIP profile, in the order every store reads them
+// ("domain_identifier, default_codecs, ..."); read with an endpoint by GetWithProfile.
+extern const char* const kSipProfileColumns;
+
+// SQL that selects EndpointColumns() (through `select_list`, which a store may spell its own
+// way) and then kSipProfileColumns of the endpoint's project, for the endpoint of project ?1 /
+// $1 whose id or resource id is ?2 / $2. `placeholder` is "?" or "$".
+std::string SelectEndpointWithProfileSql(const std::string& select_list, const char* placeholder);
+
 // Whether a column is set once at creation (the three ids and the project) and so is left out
 // of updates.
 bool IsFixedEndpointColumn(const std::string& column);

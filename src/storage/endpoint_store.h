@@ -10,6 +10,7 @@
 #include "domain/page_token.h"
 #include "domain/registration.h"
 #include "domain/sip_endpoint.h"
+#include "domain/sip_profile.h"
 
 namespace sb {
 
@@ -20,6 +21,12 @@ struct EndpointListQuery {
   std::optional<std::string> caller_id_contains;
   std::optional<PageToken> cursor;  // none: start at the newest
   std::size_t limit = 50;
+};
+
+// An endpoint with its project's SIP profile, whose defaults fill what the endpoint leaves unset.
+struct EndpointWithProfile {
+  StoredEndpoint stored;
+  SipProfile profile;
 };
 
 struct EndpointPage {
@@ -43,6 +50,10 @@ class EndpointStore {
 
   // The endpoint whose endpoint id or resource id is `id`. kNotFound when none.
   virtual Result<StoredEndpoint> Get(const std::string& project_id, const std::string& id) = 0;
+
+  // As Get, with the project's SIP profile read in the same statement (a GET needs both).
+  virtual Result<EndpointWithProfile> GetWithProfile(const std::string& project_id,
+                                                     const std::string& id) = 0;
 
   // Reads the endpoint (by either id), passes it to `mutate`, and writes back what it returns,
   // all in one transaction, so concurrent updates never lose each other's changes. An error

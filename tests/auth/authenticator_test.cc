@@ -72,6 +72,77 @@ TEST_F(AuthenticatorTest, RefusesEveryWrongCombinationAlike) {
   EXPECT_FALSE(auth_.Authenticate(Basic(a.id, token_a.secret)));
 }
 
+// A server with a token cache of one second, over the same store.
+class CachedAuthenticatorTest : public AuthenticatorTest {
+ protected:
+  static constexpr Micros kTtl = 1'000'000;
+  CachedAuthenticatorTest() : cache_(clock_, kTtl), cached_(*stores_.projects, &cache_) {}
+
+  TokenCache cache_;
+  Authenticator cached_;
+};
+
+TEST_F(CachedAuthenticatorTest, ARevokedTokenWorksUntilItsEntryExpiresAndNoLonger) {
+  auto project = *projects_.CreateProject("A", "a");
+  auto token = *projects_.CreateToken(project.id, "t", {"voice"});
+  ASSERT_TRUE(cached_.Authenticate(Basic(project.id, token.secret)));
+  ASSERT_TRUE(projects_.RevokeToken(project.id, token.token.id));
+
+  clock_.Advance(kTtl - 1);
+  auto remembered = cached_.Authenticate(Basic(project.id, token.secret));
+  ASSERT_TRUE(remembered);
+  EXPECT_TRUE(remembered->HasAnyScope({"voice"}));
+  EXPECT_FALSE(auth_.Authenticate(Basic(project.id, token.secret)));  // uncached: at once
+
+  clock_.Advance(1);
+  EXPECT_FALSE(cached_.Authenticate(Basic(project.id, token.secret)));
+  EXPECT_EQ(cache_.size(), 0u);
+}
+
+TEST_F(CachedAuthenticatorTest, ARememberedTokenIsStillCheckedAgainstTheProjectSent) {
+  auto a = *projects_.CreateProject("A", "a");
+  auto b = *projects_.CreateProject("B", "b");
+  auto token_a = *projects_.CreateToken(a.id, "t", {});
+  ASSERT_TRUE(cached_.Authenticate(Basic(a.id, token_a.secret)));
+  auto other = cached_.Authenticate(Basic(b.id, token_a.secret));
+  ASSERT_FALSE(other);
+  EXPECT_EQ(other.error().code, ErrorCode::kUnauthenticated);
+}
+
+TEST_F(CachedAuthenticatorTest, FailuresAreNeverRemembered) {
+  auto project = *projects_.CreateProject("A", "a");
+  for (int i = 0; i < 50; ++i) {
+    EXPECT_FALSE(cached_.Authenticate(Basic(project.id, "PTwrong" + std::to_string(i))));
+  }
+  EXPECT_EQ(cache_.size(), 0u);
+}
+
+TEST(TokenCache, StaysWithinItsBoundWhenFullOfLiveEntries) {
+  testing::FakeClock clock;
+  TokenCache cache(clock, 60'000'000);
+  ApiToken token{.id = "t", .project_id = "p"};
+  for (std::size_t i = 0; i < TokenCache::kMaxEntries + 5; ++i) {
+    cache.Remember("hash" + std::to_string(i), token);
+    ASSERT_LE(cache.size(), TokenCache::kMaxEntries);
+  }
+  EXPECT_TRUE(cache.Find("hash" + std::to_string(TokenCache::kMaxEntries + 4)));
+}
+
+TEST(TokenCache, DropsExpiredEntriesBeforeLiveOnesWhenFull) {
+  testing::FakeClock clock;
+  TokenCache cache(clock, 1'000'000);
+  ApiToken token{.id = "t", .project_id = "p"};
+  cache.Remember("old", token);
+  clock.Advance(2'000'000);
+  for (std::size_t i = 1; i < TokenCache::kMaxEntries; ++i)
+    cache.Remember("live" + std::to_string(i), token);
+  cache.Remember("new", token);  // full: the expired entry makes room
+  EXPECT_EQ(cache.size(), TokenCache::kMaxEntries);
+  EXPECT_TRUE(cache.Find("live1"));
+  EXPECT_TRUE(cache.Find("new"));
+  EXPECT_FALSE(cache.Find("old"));
+}
+
 TEST(BasicAuthorization, ParsesSchemeCaseInsensitivelyAndSplitsAtTheFirstColon) {
   auto c = ParseBasicAuthorization("basic dXNlcjpwYTpzcw==");
   ASSERT_TRUE(c);

@@ -1,4 +1,7 @@
 // The administrative CLI: projects and tokens against the store a server uses.
+#include <chrono>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "e2e/api_fixture.h"
@@ -55,6 +58,15 @@ TEST_F(CliTest, TokensWorkOverHttpUntilRevokedAndListWithoutSecrets) {
   auto revoked = RunSwitchboard({"token", "revoke", "--project", server_->project_id,
                                  t["id"].get<std::string>(), "--database", server_->database});
   ASSERT_EQ(revoked.exit_code, 0) << revoked.err;
+  // The server trusts a token that authenticated within --token-cache-ms (1 s by default,
+  // docs/design/token-cache.md): the revocation must show soon after, and for good.
+  auto revoked_at = std::chrono::steady_clock::now();
+  int status = 0;
+  while ((status = c.Get(kEndpoints).status) == 200 &&
+         std::chrono::steady_clock::now() - revoked_at < std::chrono::seconds(3)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(status, 401);
   EXPECT_EQ(c.Get(kEndpoints).status, 401);
   EXPECT_EQ(client_->Get(kEndpoints).status, 200);  // other tokens unaffected
 }

@@ -68,7 +68,7 @@ TEST_F(MetricsTest, StoreErrorsAreCountedByOperationAndCode) {
   auto metrics = HttpClient(server_->base_url).Get("/metrics").body;
   EXPECT_EQ(Sample(metrics,
                    "switchboard_store_operation_errors_total{code=\"not_found\","
-                   "operation=\"endpoint_get\"}"),
+                   "operation=\"endpoint_get_with_profile\"}"),
             1)
       << metrics;
 }

@@ -38,6 +38,11 @@ const std::string& PgSelectEndpointSql() {
   return kSql;
 }
 
+const std::string& PgSelectEndpointWithProfileSql() {
+  static const std::string kSql = SelectEndpointWithProfileSql(PgEndpointSelectList(), "$");
+  return kSql;
+}
+
 const std::string& PgInsertEndpointSql() {
   static const std::string kSql = [] {
     std::string values;
@@ -128,6 +133,18 @@ StoredEndpoint PgReadEndpoint(const pqxx::row& r) {
   e.created_at = r[i++].as<long long>();
   e.updated_at = r[i++].as<long long>();
   return stored;
+}
+
+SipProfile PgReadSipProfile(const pqxx::row& row, int first) {
+  SipProfile p;
+  p.domain_identifier = row[first].as<std::string>();
+  p.default_codecs = SplitList(row[first + 1].as<std::string>());
+  p.default_ciphers = SplitList(row[first + 2].as<std::string>());
+  p.default_encryption = row[first + 3].as<std::string>();
+  if (!row[first + 4].is_null())
+    p.default_send_as = row[first + 4].as<std::string>();
+  p.default_outbound_policy = row[first + 5].as<std::string>();
+  return p;
 }
 
 }  // namespace sb

@@ -5,6 +5,7 @@
 #include <pqxx/pqxx>
 
 #include "domain/sip_endpoint.h"
+#include "domain/sip_profile.h"
 #include "storage/postgres/pg_database.h"
 
 namespace sb {
@@ -13,9 +14,13 @@ namespace sb {
 // sealed password travels as hex (encode/decode in SQL), everything else as text.
 const std::string& PgEndpointSelectList();  // "id, resource_id, ..., encode(...), ..."
 const std::string& PgSelectEndpointSql();   // $1 project, $2 endpoint id or resource id
+// PgSelectEndpointSql with kSipProfileColumns after the endpoint's columns.
+const std::string& PgSelectEndpointWithProfileSql();
 const std::string& PgInsertEndpointSql();
 const std::string& PgUpdateEndpointSql();  // binds like the insert; WHERE id = $1
 PgParams PgEndpointParams(const StoredEndpoint& stored);
 StoredEndpoint PgReadEndpoint(const pqxx::row& row);
+// kSipProfileColumns, from column `first` on.
+SipProfile PgReadSipProfile(const pqxx::row& row, int first);
 
 }  // namespace sb

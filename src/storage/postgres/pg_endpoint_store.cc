@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "storage/endpoint_columns.h"
 #include "storage/list_codec.h"
 #include "storage/postgres/pg_endpoint_rows.h"
 
@@ -115,6 +116,18 @@ Result<StoredEndpoint> PgEndpointStore::Get(const std::string& project_id, const
     if (rows.empty())
       return Fail(Error::NotFound());
     return PgReadEndpoint(rows[0]);
+  });
+}
+
+Result<EndpointWithProfile> PgEndpointStore::GetWithProfile(const std::string& project_id,
+                                                            const std::string& id) {
+  return db_->Read<EndpointWithProfile>([&](PgTransaction& tx) -> Result<EndpointWithProfile> {
+    auto rows = tx.Exec(PgSelectEndpointWithProfileSql(), {project_id, id});
+    if (rows.empty())
+      return Fail(Error::NotFound());
+    return EndpointWithProfile{
+        PgReadEndpoint(rows[0]),
+        PgReadSipProfile(rows[0], static_cast<int>(EndpointColumns().size()))};
   });
 }
 

@@ -2,6 +2,7 @@
 
 #include "domain/encoding.h"
 #include "storage/list_codec.h"
+#include "storage/postgres/pg_endpoint_rows.h"
 
 namespace sb {
 namespace {
@@ -15,13 +16,7 @@ Project ReadProject(const pqxx::row& r) {
   Project p;
   p.id = r[0].as<std::string>();
   p.name = r[1].as<std::string>();
-  p.profile.domain_identifier = r[2].as<std::string>();
-  p.profile.default_codecs = SplitList(r[3].as<std::string>());
-  p.profile.default_ciphers = SplitList(r[4].as<std::string>());
-  p.profile.default_encryption = r[5].as<std::string>();
-  if (!r[6].is_null())
-    p.profile.default_send_as = r[6].as<std::string>();
-  p.profile.default_outbound_policy = r[7].as<std::string>();
+  p.profile = PgReadSipProfile(r, 2);
   p.created_at = r[8].as<long long>();
   return p;
 }

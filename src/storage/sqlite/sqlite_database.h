@@ -19,6 +19,8 @@
 
 namespace sb {
 
+class SqliteCheckpointer;
+
 // One SQLite connection with a cache of prepared statements, so hot queries are parsed once.
 // Not thread-safe: SqliteDatabase lends each connection to one thread at a time.
 class SqliteConnection {
@@ -29,23 +31,27 @@ class SqliteConnection {
   SQLite::Statement& Prepare(const std::string& sql);
   SQLite::Database& db() { return db_; }
 
-  // Resets every cached statement. A statement left mid-result keeps its read transaction open,
-  // which would pin an old snapshot and block checkpoints; leases call this on return.
-  void ResetAll();
+  // Resets the statements prepared since the last call. A statement left mid-result keeps its
+  // read transaction open, which would pin an old snapshot and block checkpoints; leases call
+  // this on return. (Resetting every cached statement cost 6% of a GET by id.)
+  void ResetUsed();
 
  private:
   SQLite::Database db_;
   std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  std::vector<SQLite::Statement*> used_;
 };
 
 // The embedded store's file: a small pool of connections in WAL mode (readers never wait for
-// the writer), with the schema migrated on open. Durability: synchronous=FULL, so a write is on
+// the writer), with the schema migrated on open and the WAL checkpointed in the background
+// (SqliteCheckpointer). Durability: synchronous=FULL, so a write is on
 // disk before it is acknowledged and survives a kill -9 and a power cut (docs/design/
 // sqlite-durability.md). Thread-safe.
 class SqliteDatabase {
  public:
   // Opens or creates the file and applies pending migrations. Throws on failure (start-up only).
   SqliteDatabase(const std::string& path, std::size_t pool_size);
+  ~SqliteDatabase();
 
   // Runs `work` on a borrowed connection, mapping SQLite exceptions to errors: a UNIQUE violation
   // to kAlreadyExists, busy/locked/I/O to kUnavailable, anything else to kInternal.
@@ -89,6 +95,8 @@ class SqliteDatabase {
   static Error MapException(const std::exception& e);
 
   std::string path_;
+  // Before the pool: destroyed after every pool connection is closed.
+  std::unique_ptr<SqliteCheckpointer> checkpointer_;
   std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_;

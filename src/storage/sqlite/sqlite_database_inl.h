@@ -8,7 +8,7 @@ class SqliteDatabase::Lease {
  public:
   explicit Lease(SqliteDatabase& db) : db_(db), connection_(db.Acquire()) {}
   ~Lease() {
-    connection_->ResetAll();
+    connection_->ResetUsed();
     db_.Release(std::move(connection_));
   }
   Lease(const Lease&) = delete;

@@ -30,6 +30,11 @@ const std::string& SelectEndpointSql() {
   return kSql;
 }
 
+const std::string& SelectEndpointWithProfileSql() {
+  static const std::string kSql = sb::SelectEndpointWithProfileSql(EndpointColumnList(), "?");
+  return kSql;
+}
+
 const std::string& InsertSql() {
   static const std::string kSql = [] {
     std::string marks;
@@ -120,6 +125,18 @@ StoredEndpoint ReadEndpoint(SQLite::Statement& s) {
   e.created_at = s.getColumn(i++).getInt64();
   e.updated_at = s.getColumn(i++).getInt64();
   return stored;
+}
+
+SipProfile ReadSipProfile(SQLite::Statement& s, int first) {
+  SipProfile p;
+  p.domain_identifier = s.getColumn(first).getString();
+  p.default_codecs = SplitList(s.getColumn(first + 1).getString());
+  p.default_ciphers = SplitList(s.getColumn(first + 2).getString());
+  p.default_encryption = s.getColumn(first + 3).getString();
+  if (!s.getColumn(first + 4).isNull())
+    p.default_send_as = s.getColumn(first + 4).getString();
+  p.default_outbound_policy = s.getColumn(first + 5).getString();
+  return p;
 }
 
 }  // namespace sb

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "domain/sip_endpoint.h"
+#include "domain/sip_profile.h"
 
 namespace sb {
 
@@ -13,9 +14,13 @@ namespace sb {
 // and the binding and reading of one row in that order.
 // Binds ?1 = project id, ?2 = endpoint id or resource id.
 const std::string& SelectEndpointSql();
+// SelectEndpointSql with kSipProfileColumns after the endpoint's columns.
+const std::string& SelectEndpointWithProfileSql();
 const std::string& InsertSql();
 const std::string& UpdateSql();  // binds like InsertSql; WHERE id = ?1
 void BindEndpoint(SQLite::Statement& s, const StoredEndpoint& stored);
 StoredEndpoint ReadEndpoint(SQLite::Statement& s);
+// kSipProfileColumns, from column `first` on.
+SipProfile ReadSipProfile(SQLite::Statement& s, int first);
 
 }  // namespace sb

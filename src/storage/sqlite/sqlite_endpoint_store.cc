@@ -150,6 +150,20 @@ Result<StoredEndpoint> SqliteEndpointStore::Get(const std::string& project_id,
       [&](SqliteConnection& connection) { return Find(connection, project_id, id); });
 }
 
+Result<EndpointWithProfile> SqliteEndpointStore::GetWithProfile(const std::string& project_id,
+                                                                const std::string& id) {
+  return db_->Run<EndpointWithProfile>(
+      [&](SqliteConnection& connection) -> Result<EndpointWithProfile> {
+        auto& s = connection.Prepare(SelectEndpointWithProfileSql());
+        s.bind(1, project_id);
+        s.bind(2, id);
+        if (!s.executeStep())
+          return Fail(Error::NotFound());
+        return EndpointWithProfile{ReadEndpoint(s),
+                                   ReadSipProfile(s, static_cast<int>(EndpointColumns().size()))};
+      });
+}
+
 Result<StoredEndpoint> SqliteEndpointStore::Update(const std::string& project_id,
                                                    const std::string& id, const Mutation& mutate) {
   return db_->Write<StoredEndpoint>([&](SqliteConnection& connection) -> Result<StoredEndpoint> {

@@ -1,10 +1,12 @@
 #include "storage/sqlite/sqlite_project_store.h"
 
 #include "storage/list_codec.h"
+#include "storage/sqlite/sqlite_endpoint_rows.h"
 
 namespace sb {
 namespace {
 
+// id, name, kSipProfileColumns, created_at.
 constexpr const char* kProjectColumns =
     "id, name, domain_identifier, default_codecs, default_ciphers, default_encryption, "
     "default_send_as, default_outbound_policy, created_at";
@@ -15,13 +17,7 @@ Project ReadProject(SQLite::Statement& s) {
   Project p;
   p.id = s.getColumn(0).getString();
   p.name = s.getColumn(1).getString();
-  p.profile.domain_identifier = s.getColumn(2).getString();
-  p.profile.default_codecs = SplitList(s.getColumn(3).getString());
-  p.profile.default_ciphers = SplitList(s.getColumn(4).getString());
-  p.profile.default_encryption = s.getColumn(5).getString();
-  if (!s.getColumn(6).isNull())
-    p.profile.default_send_as = s.getColumn(6).getString();
-  p.profile.default_outbound_policy = s.getColumn(7).getString();
+  p.profile = ReadSipProfile(s, 2);
   p.created_at = s.getColumn(8).getInt64();
   return p;
 }

@@ -1,0 +1,53 @@
+#include "storage/sqlite/sqlite_checkpointer.h"
+
+#include "storage/sqlite/sqlite_database.h"
+
+namespace sb {
+
+SqliteCheckpointer::SqliteCheckpointer(const std::string& path)
+    : connection_(std::make_unique<SqliteConnection>(path)), thread_([this] { Run(); }) {}
+
+SqliteCheckpointer::~SqliteCheckpointer() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();
+}
+
+void SqliteCheckpointer::Attach(SqliteConnection& connection) {
+  // Replaces the hook that sqlite3_wal_autocheckpoint installs: the connection stops
+  // checkpointing by itself.
+  sqlite3_wal_hook(connection.db().getHandle(), &SqliteCheckpointer::OnCommit, this);
+}
+
+int SqliteCheckpointer::OnCommit(void* self, sqlite3*, const char*, int wal_pages) {
+  if (wal_pages >= kWalPages) {
+    auto* checkpointer = static_cast<SqliteCheckpointer*>(self);
+    {
+      std::lock_guard lock(checkpointer->mutex_);
+      checkpointer->wanted_ = true;
+    }
+    checkpointer->wake_.notify_one();
+  }
+  return SQLITE_OK;
+}
+
+void SqliteCheckpointer::Run() {
+  std::unique_lock lock(mutex_);
+  while (true) {
+    wake_.wait(lock, [this] { return wanted_ || stopping_; });
+    if (stopping_)
+      return;
+    wanted_ = false;
+    lock.unlock();
+    // A failure (SQLITE_BUSY while another checkpoint runs, an I/O error) leaves the pages in
+    // the WAL, where readers still find them; the next commit past kWalPages tries again.
+    sqlite3_wal_checkpoint_v2(connection_->db().getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                              nullptr, nullptr);
+    lock.lock();
+  }
+}
+
+}  // namespace sb

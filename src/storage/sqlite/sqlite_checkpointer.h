@@ -1,0 +1,48 @@
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include <sqlite3.h>
+
+namespace sb {
+
+class SqliteConnection;
+
+// Checkpoints the WAL (copies its pages back into the database file) on a thread of its own, so
+// that no commit waits for one. By default SQLite checkpoints inside the commit that crosses
+// 1,000 WAL pages; under a stream of creates that was nearly every batch, and the group commit's
+// leader, with every write queued behind it, waited for the copy and its fsync.
+//
+// Checkpoints are PASSIVE: they copy what no reader still needs and never block readers or
+// writers. Attached connections stop checkpointing themselves and wake this thread once a commit
+// leaves kWalPages or more in the WAL. Thread-safe.
+class SqliteCheckpointer {
+ public:
+  static constexpr int kWalPages = 4096;  // 16 MiB of 4 KiB pages
+
+  explicit SqliteCheckpointer(const std::string& path);
+  ~SqliteCheckpointer();  // stops the thread (a checkpoint under way finishes first)
+  SqliteCheckpointer(const SqliteCheckpointer&) = delete;
+  SqliteCheckpointer& operator=(const SqliteCheckpointer&) = delete;
+
+  // Hands `connection`'s checkpoints over to this thread. The connection must be closed before
+  // this object is destroyed.
+  void Attach(SqliteConnection& connection);
+
+ private:
+  static int OnCommit(void* self, sqlite3* db, const char* schema, int wal_pages);
+  void Run();
+
+  std::unique_ptr<SqliteConnection> connection_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool wanted_ = false;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace sb
