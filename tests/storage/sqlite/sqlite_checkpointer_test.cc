@@ -37,14 +37,16 @@ TEST(SqliteCheckpointer, CopiesALargeWalIntoTheDatabaseFileInTheBackground) {
 }
 
 // Below the threshold nothing is copied yet: the pages wait in the WAL (readers find them there).
-TEST(SqliteCheckpointer, LeavesASmallWalAlone) {
+// 2,000 pages: past SQLite's own threshold (1,000), so a connection that still checkpointed by
+// itself would have copied them.
+TEST(SqliteCheckpointer, LeavesAWalBelowItsThresholdAlone) {
   testing::TempDir dir;
   std::string path = dir.File("c.db");
   SqliteDatabase db(path, 2);
   auto before = std::filesystem::file_size(path);
   auto written = db.Write<void>([&](SqliteConnection& connection) -> Result<void> {
     connection.db().exec("CREATE TABLE scratch (b BLOB)");
-    connection.db().exec("INSERT INTO scratch VALUES (zeroblob(400000))");
+    connection.db().exec("INSERT INTO scratch VALUES (zeroblob(8000000))");
     return {};
   });
   ASSERT_TRUE(written);
@@ -54,7 +56,7 @@ TEST(SqliteCheckpointer, LeavesASmallWalAlone) {
     return connection.db().execAndGet("SELECT length(b) FROM scratch").getInt64();
   });
   ASSERT_TRUE(read);
-  EXPECT_EQ(*read, 400000);
+  EXPECT_EQ(*read, 8000000);
 }
 
 }  // namespace
