@@ -19,7 +19,8 @@ class JsonWriter {
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
 
-  // A key inside an object; the next call writes its value.
+  // A key inside an object; the next call writes its value. Keys are written as they are: the
+  // caller's own names, which need no escaping.
   void Key(std::string_view key);
   void String(std::string_view value);
   void Null();

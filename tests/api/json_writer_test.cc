@@ -31,6 +31,21 @@ TEST(JsonWriter, PlacesCommasAndEscapesStrings) {
   EXPECT_EQ(parsed["a"], "quote \" backslash \\ newline \n tab \t bell \x07 é");
 }
 
+TEST(JsonWriter, EveryAsciiCharacterRoundTripsAtEveryPositionOfAString) {
+  for (int c = 0; c < 0x80; ++c) {
+    for (const std::string& text :
+         {std::string(1, static_cast<char>(c)), "ab" + std::string(1, static_cast<char>(c)) + "cd",
+          std::string(2, static_cast<char>(c)) + "x"}) {
+      std::string out;
+      JsonWriter(out).String(text);
+      EXPECT_EQ(Json::parse(out), text) << "character " << c << ": " << out;
+    }
+  }
+  std::string empty;
+  JsonWriter(empty).String("");
+  EXPECT_EQ(empty, R"("")");
+}
+
 TEST(JsonWriter, RelayEndpointsRoundTripThroughAParser) {
   SipEndpoint e;
   e.id = "01a20556-4659-7000-a69f-2b76d4232056";
