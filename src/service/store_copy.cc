@@ -10,7 +10,7 @@ constexpr std::size_t kPage = 500;
 // Every endpoint of a project, oldest first.
 Result<std::vector<StoredEndpoint>> AllEndpoints(EndpointStore& store, const std::string& project) {
   std::vector<StoredEndpoint> all;
-  EndpointListQuery query{.project_id = project, .limit = kPage};
+  EndpointListQuery query{.project_id = project, .limit = kPage, .with_credentials = true};
   while (true) {
     auto page = store.List(query);
     if (!page)

@@ -34,10 +34,18 @@ const std::vector<std::string>& EndpointColumns() {
   return kColumns;
 }
 
-std::string EndpointColumnList() {
+std::string EndpointColumnList(bool credentials) {
   std::string out;
-  for (const auto& c : EndpointColumns()) out += (out.empty() ? "" : ", ") + c;
+  for (const auto& c : EndpointColumns()) {
+    out += out.empty() ? "" : ", ";
+    out += credentials || !IsCredentialColumn(c) ? c : "NULL";
+  }
   return out;
+}
+
+bool IsCredentialColumn(const std::string& column) {
+  return column == "ha1" || column == "ha1_sha256" || column == "ha1b" ||
+         column == "sealed_password" || column == "password_key_id";
 }
 
 const char* const kSipProfileColumns =

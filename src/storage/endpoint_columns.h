@@ -10,8 +10,10 @@ namespace sb {
 // SQL and its row codec cannot drift apart.
 const std::vector<std::string>& EndpointColumns();
 
-// "id, resource_id, ..." for SELECT and INSERT lists.
-std::string EndpointColumnList();
+// "id, resource_id, ..." for SELECT and INSERT lists. Without `credentials`, the credential
+// columns (digests, sealed password, key id) are selected as NULL: same positions, nothing read.
+std::string EndpointColumnList(bool credentials = true);
+bool IsCredentialColumn(const std::string& column);
 
 // The projects columns that make its SIP profile, in the order every store reads them
 // ("domain_identifier, default_codecs, ..."); read with an endpoint by GetWithProfile.

@@ -21,9 +21,13 @@ struct EndpointListQuery {
   std::optional<std::string> caller_id_contains;
   std::optional<PageToken> cursor;  // none: start at the newest
   std::size_t limit = 50;
+  // Whether rows carry their credentials (digests, sealed password): only a copy of the store
+  // needs them; a listing for display leaves them unread.
+  bool with_credentials = false;
 };
 
 // An endpoint with its project's SIP profile, whose defaults fill what the endpoint leaves unset.
+// For display: `stored.credentials` is left empty.
 struct EndpointWithProfile {
   StoredEndpoint stored;
   SipProfile profile;
@@ -51,7 +55,8 @@ class EndpointStore {
   // The endpoint whose endpoint id or resource id is `id`. kNotFound when none.
   virtual Result<StoredEndpoint> Get(const std::string& project_id, const std::string& id) = 0;
 
-  // As Get, with the project's SIP profile read in the same statement (a GET needs both).
+  // As Get, with the project's SIP profile read in the same statement (a GET needs both), and
+  // without the credentials (a GET never shows them).
   virtual Result<EndpointWithProfile> GetWithProfile(const std::string& project_id,
                                                      const std::string& id) = 0;
 

@@ -76,6 +76,51 @@ TEST_P(EndpointStoreTest, RoundTripsEveryField) {
   EXPECT_EQ(by_resource->endpoint, e);
 }
 
+TEST_P(EndpointStoreTest, GetWithProfileReadsTheProjectsProfileAndNoCredentials) {
+  StoredEndpoint s = Endpoint(1, "alice");
+  s.endpoint.codecs = {"PCMU"};
+  s.credentials = {"ha1", "ha1sha", "ha1b", {0, 1, 2, 255}, "key"};
+  ASSERT_TRUE(store().Insert(s));
+  auto changed = stores_.projects->UpdateProfile(
+      kProjectA,
+      [](const SipProfile& current) -> Result<SipProfile> {
+        SipProfile p = current;
+        p.default_codecs = {"OPUS", "G722"};
+        p.default_send_as = "+15550001111";
+        return p;
+      },
+      [](const StoredEndpoint&, const std::string&) -> Result<SipCredentials> {
+        return Fail(Error::Internal("the domain did not change"));
+      });
+  ASSERT_TRUE(changed);
+  for (const std::string& id : {s.endpoint.id, s.endpoint.resource_id}) {
+    auto read = store().GetWithProfile(kProjectA, id);
+    ASSERT_TRUE(read) << id;
+    EXPECT_EQ(read->stored.endpoint, s.endpoint);
+    EXPECT_EQ(read->stored.credentials, SipCredentials{});
+    EXPECT_EQ(read->profile, *changed);
+  }
+  auto other = store().GetWithProfile(kProjectB, s.endpoint.id);
+  ASSERT_FALSE(other);
+  EXPECT_EQ(other.error().code, ErrorCode::kNotFound);
+  EXPECT_FALSE(store().GetWithProfile(kProjectA, Id(2)));
+}
+
+TEST_P(EndpointStoreTest, ListsCarryCredentialsOnlyWhenAskedFor) {
+  StoredEndpoint s = Endpoint(1, "alice");
+  s.credentials = {"ha1", "ha1sha", "ha1b", {0, 1, 2, 255}, "key"};
+  ASSERT_TRUE(store().Insert(s));
+  auto shown = store().List({.project_id = kProjectA});
+  ASSERT_TRUE(shown);
+  ASSERT_EQ(shown->rows.size(), 1u);
+  EXPECT_EQ(shown->rows[0].endpoint, s.endpoint);
+  EXPECT_EQ(shown->rows[0].credentials, SipCredentials{});
+  auto copied = store().List({.project_id = kProjectA, .with_credentials = true});
+  ASSERT_TRUE(copied);
+  ASSERT_EQ(copied->rows.size(), 1u);
+  EXPECT_EQ(copied->rows[0].credentials, s.credentials);
+}
+
 TEST_P(EndpointStoreTest, AnotherProjectsRecordIsNotFound) {
   ASSERT_TRUE(store().Insert(Endpoint(1, "alice")));
   EXPECT_EQ(store().Get(kProjectB, Id(1)).error().code, ErrorCode::kNotFound);

@@ -19,16 +19,27 @@ std::optional<std::string> NonEmpty(const std::string& s) {
 
 }  // namespace
 
-const std::string& PgEndpointSelectList() {
-  static const std::string kList = [] {
-    std::string out;
-    for (const auto& c : EndpointColumns()) {
-      out += out.empty() ? "" : ", ";
+namespace {
+
+std::string SelectList(bool credentials) {
+  std::string out;
+  for (const auto& c : EndpointColumns()) {
+    out += out.empty() ? "" : ", ";
+    if (!credentials && IsCredentialColumn(c)) {
+      out += "NULL";
+    } else {
       out += c == "sealed_password" ? "encode(sealed_password, 'hex')" : c;
     }
-    return out;
-  }();
-  return kList;
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::string& PgEndpointSelectList(bool credentials) {
+  static const std::string kWith = SelectList(true);
+  static const std::string kWithout = SelectList(false);
+  return credentials ? kWith : kWithout;
 }
 
 const std::string& PgSelectEndpointSql() {
@@ -39,7 +50,7 @@ const std::string& PgSelectEndpointSql() {
 }
 
 const std::string& PgSelectEndpointWithProfileSql() {
-  static const std::string kSql = SelectEndpointWithProfileSql(PgEndpointSelectList(), "$");
+  static const std::string kSql = SelectEndpointWithProfileSql(PgEndpointSelectList(false), "$");
   return kSql;
 }
 

@@ -12,8 +12,9 @@ namespace sb {
 
 // The sip_endpoints row codec shared by the PostgreSQL stores, over EndpointColumns(). The
 // sealed password travels as hex (encode/decode in SQL), everything else as text.
-const std::string& PgEndpointSelectList();  // "id, resource_id, ..., encode(...), ..."
-const std::string& PgSelectEndpointSql();   // $1 project, $2 endpoint id or resource id
+// "id, resource_id, ..., encode(...), ..."; without `credentials`, those columns are NULL.
+const std::string& PgEndpointSelectList(bool credentials = true);
+const std::string& PgSelectEndpointSql();  // $1 project, $2 endpoint id or resource id
 // PgSelectEndpointSql with kSipProfileColumns after the endpoint's columns.
 const std::string& PgSelectEndpointWithProfileSql();
 const std::string& PgInsertEndpointSql();

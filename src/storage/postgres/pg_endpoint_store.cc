@@ -90,7 +90,7 @@ constexpr const char* kTypeAllParams =
 // One page: newest first after a PA cursor, oldest first (then reversed) before a PB cursor.
 std::string PageSql(const EndpointListQuery& q, const SearchPlan& plan) {
   bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
-  std::string sql = "SELECT " + PgEndpointSelectList() + " FROM sip_endpoints" +
+  std::string sql = "SELECT " + PgEndpointSelectList(q.with_credentials) + " FROM sip_endpoints" +
                     FilterClause(q, plan) + kTypeAllParams;
   if (q.cursor)
     sql += before ? " AND id > $4" : " AND id < $4";

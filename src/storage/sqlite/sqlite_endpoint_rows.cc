@@ -31,7 +31,7 @@ const std::string& SelectEndpointSql() {
 }
 
 const std::string& SelectEndpointWithProfileSql() {
-  static const std::string kSql = sb::SelectEndpointWithProfileSql(EndpointColumnList(), "?");
+  static const std::string kSql = sb::SelectEndpointWithProfileSql(EndpointColumnList(false), "?");
   return kSql;
 }
 

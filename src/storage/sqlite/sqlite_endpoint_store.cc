@@ -118,8 +118,8 @@ void BindFilters(SQLite::Statement& s, const EndpointListQuery& q, const SearchP
 // One page: newest first after a PA cursor, oldest first (then reversed) before a PB cursor.
 std::string PageSql(const EndpointListQuery& q, const SearchPlan& plan) {
   bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
-  std::string sql =
-      "SELECT " + EndpointColumnList() + " FROM sip_endpoints" + FilterClause(q, plan);
+  std::string sql = "SELECT " + EndpointColumnList(q.with_credentials) + " FROM sip_endpoints" +
+                    FilterClause(q, plan);
   if (q.cursor)
     sql += before ? " AND id > ?4" : " AND id < ?4";
   sql += before ? " ORDER BY id ASC LIMIT ?5" : " ORDER BY id DESC LIMIT ?5";
