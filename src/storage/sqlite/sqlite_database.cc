@@ -33,6 +33,11 @@ SqliteConnection::SqliteConnection(const std::string& path)
   db_.exec("PRAGMA journal_mode = WAL");
   db_.exec("PRAGMA synchronous = FULL");
   db_.exec("PRAGMA foreign_keys = ON");
+  // The query planner stability guarantee: plans never depend on bound values. Without it, a
+  // statement with `LIKE ?` is compiled again every time its pattern is bound (SQLite checks
+  // whether the pattern allows its prefix optimization), which was 29% of a filtered list; our
+  // patterns start with % and never allow it.
+  sqlite3_db_config(db_.getHandle(), SQLITE_DBCONFIG_ENABLE_QPSG, 1, nullptr);
 }
 
 SQLite::Statement& SqliteConnection::Prepare(const std::string& sql) {
