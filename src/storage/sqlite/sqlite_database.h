@@ -58,6 +58,11 @@ class SqliteDatabase {
   template <class T>
   Result<T> Run(const std::function<Result<T>(SqliteConnection&)>& work);
 
+  // As Run, with every statement of `work` in one read transaction: they see one snapshot, and
+  // the locks are taken once instead of once a statement (for reads of several statements).
+  template <class T>
+  Result<T> Snapshot(const std::function<Result<T>(SqliteConnection&)>& work);
+
   // As Run, in a write transaction; an error (returned or thrown) undoes what `work` did.
   //
   // Group commit: writes that arrive while another is committing wait in a queue, and the first

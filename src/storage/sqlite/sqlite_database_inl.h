@@ -31,6 +31,31 @@ Result<T> SqliteDatabase::Run(const std::function<Result<T>(SqliteConnection&)>&
 }
 
 template <class T>
+Result<T> SqliteDatabase::Snapshot(const std::function<Result<T>(SqliteConnection&)>& work) {
+  try {
+    Lease lease(*this);
+    SqliteConnection& connection = *lease;
+    connection.Prepare("BEGIN").exec();
+    try {
+      Result<T> result = work(connection);
+      connection.ResetUsed();  // a statement mid-result would make COMMIT fail
+      connection.Prepare("COMMIT").exec();
+      return result;
+    } catch (...) {
+      connection.ResetUsed();
+      try {
+        connection.Prepare("ROLLBACK").exec();
+      } catch (...) {
+        // SQLite may have ended the transaction itself; the original error is the one to report.
+      }
+      throw;
+    }
+  } catch (const std::exception& e) {
+    return Fail(MapException(e));
+  }
+}
+
+template <class T>
 Result<T> SqliteDatabase::Write(const std::function<Result<T>(SqliteConnection&)>& work) {
   std::optional<Result<T>> result;
   QueuedWrite write;

@@ -221,7 +221,8 @@ Result<std::string> SqliteEndpointStore::ExplainListForTest(const EndpointListQu
 }
 
 Result<EndpointPage> SqliteEndpointStore::List(const EndpointListQuery& q) {
-  return db_->Run<EndpointPage>([&](SqliteConnection& connection) -> Result<EndpointPage> {
+  // The plan's probe, the page and the "is there more" probe: one snapshot.
+  return db_->Snapshot<EndpointPage>([&](SqliteConnection& connection) -> Result<EndpointPage> {
     bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
     SearchPlan plan = PlanSearch(connection, q);
     auto& s = connection.Prepare(PageSql(q, plan));
