@@ -2,6 +2,7 @@
 -- into the thread as the global `prefix`) and a counter.
 local auth = "Basic " .. os.getenv("SB_BENCH_AUTH")
 local counter = 0
+math.randomseed(os.time())  -- prefixes differ from one run to the next
 setup = function(thread)
   thread:set("prefix", "t" .. tostring(math.random(1, 1000000000)) .. "-")
 end

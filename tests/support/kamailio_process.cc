@@ -11,21 +11,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/child_process.h"
 #include "support/sip_client.h"
 
 namespace sb::testing {
 
-int FreeUdpPort() {
-  int fd = socket(AF_INET, SOCK_DGRAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t length = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &length);
-  close(fd);
-  return ntohs(addr.sin_port);
-}
+int FreeUdpPort() { return FreeLoopbackPort(SOCK_DGRAM); }
 
 KamailioProcess::KamailioProcess(const TempDir& dir, const std::string& database,
                                  Algorithm algorithm) {
@@ -40,9 +31,7 @@ KamailioProcess::KamailioProcess(const TempDir& dir, const std::string& database
     int log = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     dup2(log, 1);
     dup2(log, 2);
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
+    auto argv = Argv(args);
     execv(argv[0], argv.data());
     _exit(127);
   }

@@ -11,31 +11,14 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/child_process.h"
+
 namespace sb::testing {
 namespace {
-
-std::vector<char*> Argv(std::vector<std::string>& args) {
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  return argv;
-}
-
-// A loopback port that was free a moment ago (for a child that cannot report its own).
-int FreePort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t length = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &length);
-  close(fd);
-  return ntohs(addr.sin_port);
-}
 
 int ExitStatus(int status) {
   if (WIFEXITED(status))
@@ -136,7 +119,7 @@ ServerProcess::ServerProcess(const TempDir& dir, std::vector<std::string> extra_
 }
 
 void ServerProcess::StartProxy(const TempDir& dir) {
-  std::string port = std::to_string(FreePort());
+  std::string port = std::to_string(FreeLoopbackPort(SOCK_STREAM));
   prism_log_ = dir.File("prism-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".log");
   std::vector<std::string> args = {std::getenv("SB_TEST_PRISM"),
                                    "proxy",

@@ -131,10 +131,12 @@ void SqliteDatabase::CommitBatch(const std::vector<QueuedWrite*>& batch) {
     Lease lease(*this);
     SqliteConnection& connection = *lease;
     auto& db = connection.db();
-    db.exec("BEGIN IMMEDIATE");
+    // Cached statements: these run once or twice a write, on the path every write waits for.
+    auto run = [&](const char* sql) { connection.Prepare(sql).exec(); };
+    run("BEGIN IMMEDIATE");
     try {
       for (QueuedWrite* w : batch) {
-        db.exec("SAVEPOINT write");
+        run("SAVEPOINT write");
         bool ok = w->run(connection);
         if (sqlite3_get_autocommit(db.getHandle()) != 0) {
           // SQLite rolled the whole transaction back by itself (disk full, I/O error): the
@@ -142,9 +144,11 @@ void SqliteDatabase::CommitBatch(const std::vector<QueuedWrite*>& batch) {
           fail_all(Error::Unavailable("the write transaction was rolled back by SQLite"));
           return;
         }
-        db.exec(ok ? "RELEASE write" : "ROLLBACK TO write; RELEASE write");
+        if (!ok)
+          run("ROLLBACK TO write");
+        run("RELEASE write");
       }
-      db.exec("COMMIT");
+      run("COMMIT");
     } catch (...) {
       try {
         db.exec("ROLLBACK");
