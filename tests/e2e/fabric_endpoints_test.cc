@@ -48,7 +48,7 @@ TEST_F(FabricEndpointsTest, PasswordIsOptionalOnFabricCreate) {
 
 TEST_F(FabricEndpointsTest, BothIdsWorkOnFabricPaths) {
   auto w = client_->Post(kFabricEndpoints, R"({"username":"both"})").Json();
-  for (const std::string id :
+  for (const std::string& id :
        {w["id"].get<std::string>(), w["sip_endpoint"]["id"].get<std::string>()}) {
     auto r = client_->Get(std::string(kFabricEndpoints) + "/" + id);
     ASSERT_EQ(r.status, 200);

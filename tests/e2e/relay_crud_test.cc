@@ -71,7 +71,7 @@ TEST_F(RelayCrudTest, ClientSentIdIsIgnored) {
 TEST_F(RelayCrudTest, GetAnswersTheSameObjectOnBothPaths) {
   auto created = CreateEndpoint("alice");
   std::string id = created["id"];
-  for (const std::string path :
+  for (const std::string& path :
        {std::string(kEndpoints) + "/" + id, "/api/relay/rest/sip_endpoints/" + id,
         std::string(kEndpoints) + "/" + id + "/"}) {
     auto r = client_->Get(path);

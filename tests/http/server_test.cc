@@ -58,8 +58,9 @@ TEST(Server, AWaitingWriteHoldsNoIoThread) {
         released_cv.wait_for(lock, std::chrono::seconds(10), [&] { return waiting == 2; });
   }
   EXPECT_TRUE(both_waiting) << "the second write never reached its handler";
-  if (both_waiting)
+  if (both_waiting) {
     EXPECT_EQ(sb::testing::HttpClient(url).Get("/r").status, 200);  // while both writes wait
+  }
   release();
   for (auto& w : writes) EXPECT_EQ(w.get(), 200);
   server.Stop();

@@ -211,8 +211,9 @@ TEST_P(EndpointStoreTest, ConcurrentWritesEachGetTheirOwnOutcome) {
     EXPECT_EQ(refused[t].error().code, ErrorCode::kInvalidArgument);
     if (t % 3 == 0) {
       contested_wins += inserted[t] ? 1 : 0;
-      if (!inserted[t])
+      if (!inserted[t]) {
         EXPECT_EQ(inserted[t].error().code, ErrorCode::kAlreadyExists);
+      }
     } else {
       ASSERT_TRUE(inserted[t]) << t << ": " << inserted[t].error().internal;
       auto stored = store().Get(kProjectA, Id(100 + t));
