@@ -30,8 +30,9 @@ class PostgresOutageTest : public ::testing::Test {
     server_ = std::make_unique<ServerProcess>(dir_, std::vector<std::string>{}, url);
   }
   void TearDown() override {
-    if (server_)
+    if (server_) {
       EXPECT_EQ(server_->Stop(), 0) << server_->Stderr();
+    }
     if (!cluster_.empty())
       Shell(TestPostgresScript() + " stop " + cluster_ + " > /dev/null 2>&1");
   }
