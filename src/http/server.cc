@@ -36,10 +36,13 @@ class ConnectionGate {
   // ip_blocker_t
   restinio::ip_blocker::inspection_result_t inspect(
       const restinio::ip_blocker::incoming_info_t&) noexcept {
-    if (max_ != 0 && open() >= max_)
+    if (closing_.load() || (max_ != 0 && open() >= max_))
       return restinio::ip_blocker::deny();
     return restinio::ip_blocker::allow();
   }
+
+  // From now on every new connection is closed as soon as it is accepted.
+  void Close() { closing_ = true; }
 
   // connection_state_listener_t. Counted by connection id, not by events: RESTinio may report a
   // connection closed twice, or closed without accepted (a failed TLS handshake), and a plain
@@ -75,6 +78,7 @@ class ConnectionGate {
   std::mutex mutex_;
   std::unordered_set<restinio::connection_id_t> open_ids_;
   std::atomic<std::size_t> open_count_{0};
+  std::atomic<bool> closing_{false};
 };
 
 template <class Socket>
@@ -159,13 +163,11 @@ class Server::Impl {
   void Stop() {
     if (threads_.empty())
       return;
-    // Stop accepting; connections already open may still finish their requests.
-    asio::post(io_, [this] {
-      if (plain_server_)
-        plain_server_->close_sync();
-      if (tls_server_)
-        tls_server_->close_sync();
-    });
+    // Turn new connections away; connections already open may still finish their requests. The
+    // listening socket itself is closed only once the threads have stopped (by the servers'
+    // destructors): RESTinio runs its accept loop outside the strand it closes the acceptor on,
+    // so closing it while the threads run raced with an accept (seen by ThreadSanitizer).
+    gate_->Close();
     {
       std::unique_lock lock(mutex_);
       drained_.wait_for(lock, options_.drain_timeout, [this] { return in_flight_ == 0; });
