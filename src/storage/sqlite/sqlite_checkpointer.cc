@@ -5,7 +5,12 @@
 namespace sb {
 
 SqliteCheckpointer::SqliteCheckpointer(const std::string& path)
-    : connection_(std::make_unique<SqliteConnection>(path)), thread_([this] { Run(); }) {}
+    : SqliteCheckpointer(path, Thresholds{}) {}
+
+SqliteCheckpointer::SqliteCheckpointer(const std::string& path, Thresholds thresholds)
+    : thresholds_(thresholds),
+      connection_(std::make_unique<SqliteConnection>(path)),
+      thread_([this] { Run(); }) {}
 
 SqliteCheckpointer::~SqliteCheckpointer() {
   {
@@ -22,9 +27,14 @@ void SqliteCheckpointer::Attach(SqliteConnection& connection) {
   sqlite3_wal_hook(connection.db().getHandle(), &SqliteCheckpointer::OnCommit, this);
 }
 
-int SqliteCheckpointer::OnCommit(void* self, sqlite3*, const char*, int wal_pages) {
-  if (wal_pages >= kWalPages) {
-    auto* checkpointer = static_cast<SqliteCheckpointer*>(self);
+int SqliteCheckpointer::OnCommit(void* self, sqlite3* db, const char*, int wal_pages) {
+  auto* checkpointer = static_cast<SqliteCheckpointer*>(self);
+  if (wal_pages >= checkpointer->thresholds_.blocking_pages) {
+    // On the committing thread, after its commit (the write lock is already released). SQLITE_BUSY
+    // (the background checkpoint holds the checkpoint lock, or a reader stayed past the busy
+    // timeout) leaves the WAL as it is; the next commit tries again.
+    sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+  } else if (wal_pages >= checkpointer->thresholds_.background_pages) {
     {
       std::lock_guard lock(checkpointer->mutex_);
       checkpointer->wanted_ = true;
@@ -43,7 +53,7 @@ void SqliteCheckpointer::Run() {
     wanted_ = false;
     lock.unlock();
     // A failure (SQLITE_BUSY while another checkpoint runs, an I/O error) leaves the pages in
-    // the WAL, where readers still find them; the next commit past kWalPages tries again.
+    // the WAL, where readers still find them; the next commit past the threshold tries again.
     sqlite3_wal_checkpoint_v2(connection_->db().getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
                               nullptr, nullptr);
     lock.lock();

@@ -19,12 +19,25 @@ class SqliteConnection;
 //
 // Checkpoints are PASSIVE: they copy what no reader still needs and never block readers or
 // writers. Attached connections stop checkpointing themselves and wake this thread once a commit
-// leaves kWalPages or more in the WAL. Thread-safe.
+// leaves `background_pages` or more in the WAL.
+//
+// A PASSIVE checkpoint never rewinds the WAL: SQLite starts writing it from the beginning again
+// only when a checkpoint has copied every frame, and under a steady stream of writes new frames
+// arrive while the copy runs, so the file grew without bound (22 GB while loading 1,000,000
+// endpoints). Past `blocking_pages`, the committing connection therefore runs a RESTART
+// checkpoint itself: writers wait while it copies the rest and until readers have left the WAL,
+// and the next commit writes from the start of the file. That bounds the WAL near
+// `blocking_pages`, at the price of one pause for writers each time it is reached.
+// Thread-safe.
 class SqliteCheckpointer {
  public:
-  static constexpr int kWalPages = 4096;  // 16 MiB of 4 KiB pages
+  struct Thresholds {
+    int background_pages = 4096;  // 16 MiB of 4 KiB pages
+    int blocking_pages = 65536;   // 256 MiB
+  };
 
   explicit SqliteCheckpointer(const std::string& path);
+  SqliteCheckpointer(const std::string& path, Thresholds thresholds);
   ~SqliteCheckpointer();  // stops the thread (a checkpoint under way finishes first)
   SqliteCheckpointer(const SqliteCheckpointer&) = delete;
   SqliteCheckpointer& operator=(const SqliteCheckpointer&) = delete;
@@ -37,6 +50,7 @@ class SqliteCheckpointer {
   static int OnCommit(void* self, sqlite3* db, const char* schema, int wal_pages);
   void Run();
 
+  const Thresholds thresholds_;
   std::unique_ptr<SqliteConnection> connection_;
   std::mutex mutex_;
   std::condition_variable wake_;
