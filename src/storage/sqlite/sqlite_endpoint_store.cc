@@ -232,6 +232,7 @@ Result<EndpointPage> SqliteEndpointStore::List(const EndpointListQuery& q) {
     // Forward pages fetch one extra row to learn whether a next page exists.
     s.bind(5, static_cast<std::int64_t>(before ? q.limit : q.limit + 1));
     EndpointPage page;
+    page.rows.reserve(q.limit + 1);
     while (s.executeStep()) page.rows.push_back(ReadEndpoint(s));
     if (before) {
       std::reverse(page.rows.begin(), page.rows.end());
