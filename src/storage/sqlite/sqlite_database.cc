@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <mutex>
+#include <stdexcept>
 
 #include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
@@ -31,6 +32,17 @@ void ConfigureSqlite() {
     sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kSubJournalMemoryBytes);
   });
 }
+// The sqlite3_stmt just prepared for `sql`: SQLite links a new statement at the head of the
+// connection's list, and the SQL text confirms it (the cache holds one statement per text).
+sqlite3_stmt* FindHandle(sqlite3* db, const std::string& sql) {
+  for (sqlite3_stmt* s = sqlite3_next_stmt(db, nullptr); s != nullptr;
+       s = sqlite3_next_stmt(db, s)) {
+    if (const char* text = sqlite3_sql(s); text != nullptr && sql == text)
+      return s;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 // NOMUTEX: SQLite's multi-thread mode. The pool lends each connection to one thread at a time,
@@ -53,6 +65,7 @@ SQLite::Statement& SqliteConnection::Prepare(const std::string& sql) {
   auto& statement = statements_[sql];
   if (!statement) {
     statement = std::make_unique<SQLite::Statement>(db_, sql);
+    handles_[statement.get()] = FindHandle(db_.getHandle(), sql);
     used_.push_back(statement.get());
   } else {
     try {
@@ -66,6 +79,34 @@ SQLite::Statement& SqliteConnection::Prepare(const std::string& sql) {
       used_.push_back(statement.get());
   }
   return *statement;
+}
+
+sqlite3_stmt* SqliteConnection::Handle(const SQLite::Statement& statement) const {
+  auto found = handles_.find(&statement);
+  if (found == handles_.end() || found->second == nullptr)
+    throw std::logic_error("SqliteRow needs a statement from SqliteConnection::Prepare");
+  return found->second;
+}
+
+std::string_view SqliteRow::Text(int column) const {
+  // sqlite3_column_text before sqlite3_column_bytes: the length is then that of the text form.
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
+  if (text == nullptr)
+    return {};
+  return {text, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
+}
+
+std::optional<std::string> SqliteRow::OptionalString(int column) const {
+  if (IsNull(column))
+    return std::nullopt;
+  return String(column);
+}
+
+std::vector<std::uint8_t> SqliteRow::Blob(int column) const {
+  const auto* bytes = static_cast<const std::uint8_t*>(sqlite3_column_blob(statement_, column));
+  if (bytes == nullptr)
+    return {};
+  return {bytes, bytes + sqlite3_column_bytes(statement_, column)};
 }
 
 void SqliteConnection::ResetUsed() {

@@ -14,13 +14,6 @@ void BindText(SQLite::Statement& s, int index, const std::optional<std::string>&
   }
 }
 
-std::optional<std::string> ColumnText(SQLite::Statement& s, int index) {
-  auto column = s.getColumn(index);
-  if (column.isNull())
-    return std::nullopt;
-  return column.getString();
-}
-
 }  // namespace
 
 const std::string& SelectEndpointSql() {
@@ -94,48 +87,43 @@ void BindEndpoint(SQLite::Statement& s, const StoredEndpoint& stored) {
   s.bind(i++, static_cast<std::int64_t>(e.updated_at));
 }
 
-StoredEndpoint ReadEndpoint(SQLite::Statement& s) {
+StoredEndpoint ReadEndpoint(const SqliteRow& row) {
   StoredEndpoint stored;
   SipEndpoint& e = stored.endpoint;
   SipCredentials& c = stored.credentials;
   int i = 0;
-  e.id = s.getColumn(i++).getString();
-  e.resource_id = s.getColumn(i++).getString();
-  e.address_id = s.getColumn(i++).getString();
-  e.project_id = s.getColumn(i++).getString();
-  e.username = s.getColumn(i++).getString();
-  e.display_name = ColumnText(s, i++);
-  e.caller_id = ColumnText(s, i++);
-  e.send_as = ColumnText(s, i++);
-  e.ciphers = SplitList(s.getColumn(i++).getString());
-  e.codecs = SplitList(s.getColumn(i++).getString());
-  e.encryption = s.getColumn(i++).getString();
-  e.call_handler = ParseCallHandler(s.getColumn(i++).getString()).value_or(CallHandler::kDefault);
-  e.calling_handler_resource_id = ColumnText(s, i++);
-  for (auto& companion : e.companions) companion = ColumnText(s, i++);
-  c.ha1 = ColumnText(s, i++).value_or("");
-  c.ha1_sha256 = ColumnText(s, i++).value_or("");
-  c.ha1b = ColumnText(s, i++).value_or("");
-  auto blob = s.getColumn(i++);
-  if (!blob.isNull()) {
-    const auto* bytes = static_cast<const std::uint8_t*>(blob.getBlob());
-    c.sealed_password.assign(bytes, bytes + blob.getBytes());
-  }
-  c.key_id = ColumnText(s, i++).value_or("");
-  e.created_at = s.getColumn(i++).getInt64();
-  e.updated_at = s.getColumn(i++).getInt64();
+  e.id = row.String(i++);
+  e.resource_id = row.String(i++);
+  e.address_id = row.String(i++);
+  e.project_id = row.String(i++);
+  e.username = row.String(i++);
+  e.display_name = row.OptionalString(i++);
+  e.caller_id = row.OptionalString(i++);
+  e.send_as = row.OptionalString(i++);
+  e.ciphers = SplitList(row.Text(i++));
+  e.codecs = SplitList(row.Text(i++));
+  e.encryption = row.String(i++);
+  e.call_handler = ParseCallHandler(row.Text(i++)).value_or(CallHandler::kDefault);
+  e.calling_handler_resource_id = row.OptionalString(i++);
+  for (auto& companion : e.companions) companion = row.OptionalString(i++);
+  c.ha1 = row.String(i++);  // NULL (no password, or not selected): empty
+  c.ha1_sha256 = row.String(i++);
+  c.ha1b = row.String(i++);
+  c.sealed_password = row.Blob(i++);
+  c.key_id = row.String(i++);
+  e.created_at = row.Int64(i++);
+  e.updated_at = row.Int64(i++);
   return stored;
 }
 
-SipProfile ReadSipProfile(SQLite::Statement& s, int first) {
+SipProfile ReadSipProfile(const SqliteRow& row, int first) {
   SipProfile p;
-  p.domain_identifier = s.getColumn(first).getString();
-  p.default_codecs = SplitList(s.getColumn(first + 1).getString());
-  p.default_ciphers = SplitList(s.getColumn(first + 2).getString());
-  p.default_encryption = s.getColumn(first + 3).getString();
-  if (!s.getColumn(first + 4).isNull())
-    p.default_send_as = s.getColumn(first + 4).getString();
-  p.default_outbound_policy = s.getColumn(first + 5).getString();
+  p.domain_identifier = row.String(first);
+  p.default_codecs = SplitList(row.Text(first + 1));
+  p.default_ciphers = SplitList(row.Text(first + 2));
+  p.default_encryption = row.String(first + 3);
+  p.default_send_as = row.OptionalString(first + 4);
+  p.default_outbound_policy = row.String(first + 5);
   return p;
 }
 

@@ -7,6 +7,7 @@
 
 #include "domain/sip_endpoint.h"
 #include "domain/sip_profile.h"
+#include "storage/sqlite/sqlite_database.h"
 
 namespace sb {
 
@@ -19,8 +20,8 @@ const std::string& SelectEndpointWithProfileSql();
 const std::string& InsertSql();
 const std::string& UpdateSql();  // binds like InsertSql; WHERE id = ?1
 void BindEndpoint(SQLite::Statement& s, const StoredEndpoint& stored);
-StoredEndpoint ReadEndpoint(SQLite::Statement& s);
+StoredEndpoint ReadEndpoint(const SqliteRow& row);
 // kSipProfileColumns, from column `first` on.
-SipProfile ReadSipProfile(SQLite::Statement& s, int first);
+SipProfile ReadSipProfile(const SqliteRow& row, int first);
 
 }  // namespace sb

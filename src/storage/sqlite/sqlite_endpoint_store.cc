@@ -17,7 +17,7 @@ Result<StoredEndpoint> Find(SqliteConnection& connection, const std::string& pro
   s.bind(2, id);
   if (!s.executeStep())
     return Fail(Error::NotFound());
-  return ReadEndpoint(s);
+  return ReadEndpoint(SqliteRow(connection, s));
 }
 
 // The key range of the suffix index that holds `needle`: keys from the lower-cased needle (cut
@@ -159,8 +159,9 @@ Result<EndpointWithProfile> SqliteEndpointStore::GetWithProfile(const std::strin
         s.bind(2, id);
         if (!s.executeStep())
           return Fail(Error::NotFound());
-        return EndpointWithProfile{ReadEndpoint(s),
-                                   ReadSipProfile(s, static_cast<int>(EndpointColumns().size()))};
+        SqliteRow row(connection, s);
+        return EndpointWithProfile{ReadEndpoint(row),
+                                   ReadSipProfile(row, static_cast<int>(EndpointColumns().size()))};
       });
 }
 
@@ -233,7 +234,8 @@ Result<EndpointPage> SqliteEndpointStore::List(const EndpointListQuery& q) {
     s.bind(5, static_cast<std::int64_t>(before ? q.limit : q.limit + 1));
     EndpointPage page;
     page.rows.reserve(q.limit + 1);
-    while (s.executeStep()) page.rows.push_back(ReadEndpoint(s));
+    SqliteRow row(connection, s);
+    while (s.executeStep()) page.rows.push_back(ReadEndpoint(row));
     if (before) {
       std::reverse(page.rows.begin(), page.rows.end());
       // Rows older than this page exist unless the cursor pointed past the end.

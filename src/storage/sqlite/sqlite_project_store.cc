@@ -13,12 +13,12 @@ constexpr const char* kProjectColumns =
 
 constexpr const char* kTokenColumns = "id, project_id, name, scopes, created_at, revoked_at";
 
-Project ReadProject(SQLite::Statement& s) {
+Project ReadProject(const SqliteRow& row) {
   Project p;
-  p.id = s.getColumn(0).getString();
-  p.name = s.getColumn(1).getString();
-  p.profile = ReadSipProfile(s, 2);
-  p.created_at = s.getColumn(8).getInt64();
+  p.id = row.String(0);
+  p.name = row.String(1);
+  p.profile = ReadSipProfile(row, 2);
+  p.created_at = row.Int64(8);
   return p;
 }
 
@@ -40,7 +40,7 @@ Result<Project> FindProject(SqliteConnection& connection, const std::string& pro
   s.bind(1, project_id);
   if (!s.executeStep())
     return Fail(Error::NotFound());
-  return ReadProject(s);
+  return ReadProject(SqliteRow(connection, s));
 }
 
 void BindProfile(SQLite::Statement& s, const SipProfile& profile, int first) {
@@ -119,7 +119,8 @@ Result<std::vector<Project>> SqliteProjectStore::ListProjects() {
         auto& s = connection.Prepare(std::string("SELECT ") + kProjectColumns +
                                      " FROM projects ORDER BY created_at, id");
         std::vector<Project> out;
-        while (s.executeStep()) out.push_back(ReadProject(s));
+        SqliteRow row(connection, s);
+        while (s.executeStep()) out.push_back(ReadProject(row));
         return out;
       });
 }

@@ -75,7 +75,7 @@ Result<FabricResource> FindResource(SqliteConnection& c, const std::string& proj
   endpoint.bind(1, project_id);
   endpoint.bind(2, id);
   if (endpoint.executeStep())
-    return FabricResource{"sip_endpoint", ReadEndpoint(endpoint), {}};
+    return FabricResource{"sip_endpoint", ReadEndpoint(SqliteRow(c, endpoint)), {}};
   auto webhook = FindWebhook(c, project_id, id);
   if (!webhook)
     return Fail(webhook.error());
