@@ -30,6 +30,11 @@ void ConfigureSqlite() {
     // create touches (about 30 with the substring index), 70% of the write syscalls of a stream
     // of creates. Held in memory up to this size, beyond it spilled to a file as before.
     sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kSubJournalMemoryBytes);
+    // No bulk allocation when a page cache opens (20 pages, ~88 KiB, by default). A filtered list
+    // opens a temporary b-tree for its `rowid IN (...)` every time; freeing its bulk block let
+    // malloc hand the memory back to the kernel (madvise) and fault it in again on the next
+    // request: 16% of a filtered list's time. Pages are then allocated one by one as used.
+    sqlite3_config(SQLITE_CONFIG_PAGECACHE, nullptr, 0, 0);
   });
 }
 // The sqlite3_stmt just prepared for `sql`: SQLite links a new statement at the head of the
