@@ -67,23 +67,22 @@ Result<http::Response> List(ApiContext& ctx, const EndpointSurface& s, const Cal
                                   params->filter_caller_id, params->page_token, params->page_size});
   if (!page)
     return Fail(page.error());
-  std::string data;
-  data.reserve(page->endpoints.size() * 1200);
-  JsonWriter w(data);
-  w.BeginArray();
-  for (const auto& endpoint : page->endpoints) {
-    w.BeginObject();
-    s.write_fields(w, endpoint);
-    w.EndObject();
-  }
-  w.EndArray();
+  auto write_data = [&](JsonWriter& w) {
+    w.BeginArray();
+    for (const auto& endpoint : page->endpoints) {
+      w.BeginObject();
+      s.write_fields(w, endpoint);
+      w.EndObject();
+    }
+    w.EndArray();
+  };
   std::optional<std::string> first_id, last_id;
   if (!page->endpoints.empty()) {
     first_id = page->endpoints.front().id;
     last_id = page->endpoints.back().id;
   }
-  return ListResponse(ctx, request, *params, data, first_id, last_id, page->has_older,
-                      s.link_params);
+  return ListResponse(ctx, request, *params, page->endpoints.size() * 1200, write_data, first_id,
+                      last_id, page->has_older, s.link_params);
 }
 
 Result<http::Response> Create(ApiContext& ctx, const EndpointSurface& s, const Caller& caller,
