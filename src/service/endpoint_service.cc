@@ -163,17 +163,14 @@ Result<std::vector<Registration>> EndpointService::Registrations(const std::stri
 }
 
 Result<EndpointListResult> EndpointService::List(const EndpointListQuery& query) {
-  auto profile = Profile(query.project_id);
-  if (!profile)
-    return Fail(profile.error());
-  auto page = endpoints_.List(query);
+  auto page = endpoints_.List(query);  // with the project's profile, from the same snapshot
   if (!page)
     return Fail(page.error());
   EndpointListResult out;
   out.has_older = page->has_older;
   out.endpoints.reserve(page->rows.size());
   for (auto& row : page->rows) {
-    out.endpoints.push_back(ResolveInherited(std::move(row.endpoint), *profile));
+    out.endpoints.push_back(ResolveInherited(std::move(row.endpoint), page->profile));
   }
   return out;
 }

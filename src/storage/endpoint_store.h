@@ -36,6 +36,7 @@ struct EndpointWithProfile {
 struct EndpointPage {
   std::vector<StoredEndpoint> rows;  // newest first (endpoint id descending)
   bool has_older = false;            // rows exist after the last one (a `next` page)
+  SipProfile profile;                // the project's, read in the same snapshot as the rows
 };
 
 // Where SIP endpoints live. Every call is scoped to a project: a record of another project is

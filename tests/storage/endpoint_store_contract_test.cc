@@ -106,6 +106,37 @@ TEST_P(EndpointStoreTest, GetWithProfileReadsTheProjectsProfileAndNoCredentials)
   EXPECT_FALSE(store().GetWithProfile(kProjectA, Id(2)));
 }
 
+// A page comes with its project's SIP profile, read with the rows (the service resolves the
+// inherited settings from it), even when the page is empty; an unknown project is not found.
+TEST_P(EndpointStoreTest, ListsCarryTheProjectsProfile) {
+  auto changed = stores_.projects->UpdateProfile(
+      kProjectB,
+      [](const SipProfile& current) -> Result<SipProfile> {
+        SipProfile p = current;
+        p.default_ciphers = {"AEAD_AES_256_GCM_8"};
+        p.default_send_as = "+15550002222";
+        return p;
+      },
+      [](const StoredEndpoint&, const std::string&) -> Result<SipCredentials> {
+        return Fail(Error::Internal("the domain did not change"));
+      });
+  ASSERT_TRUE(changed);
+  ASSERT_TRUE(store().Insert(Endpoint(1, "alice", kProjectB)));
+  auto page = store().List({.project_id = kProjectB});
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->rows.size(), 1u);
+  EXPECT_EQ(page->profile, *changed);
+  auto empty = store().List({.project_id = kProjectA, .username_contains = "nobody"});
+  ASSERT_TRUE(empty);
+  EXPECT_TRUE(empty->rows.empty());
+  auto project_a = stores_.projects->GetProject(kProjectA);
+  ASSERT_TRUE(project_a);
+  EXPECT_EQ(empty->profile, project_a->profile);
+  auto unknown = store().List({.project_id = "01900000-0000-7000-8000-0000000000ff"});
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
+}
+
 TEST_P(EndpointStoreTest, ListsCarryCredentialsOnlyWhenAskedFor) {
   StoredEndpoint s = Endpoint(1, "alice");
   s.credentials = {"ha1", "ha1sha", "ha1b", {0, 1, 2, 255}, "key"};

@@ -187,9 +187,15 @@ Result<EndpointPage> PgEndpointStore::List(const EndpointListQuery& q) {
     std::optional<std::string> key;
     if (q.cursor)
       key = q.cursor->sort_key;
+    EndpointPage page;
+    auto profile =
+        tx.Exec(std::string("SELECT ") + kSipProfileColumns + " FROM projects WHERE id = $1",
+                {q.project_id});
+    if (profile.empty())
+      return Fail(Error::NotFound());
+    page.profile = PgReadSipProfile(profile[0], 0);
     SearchPlan plan = PlanSearch(tx, q);
     auto rows = tx.Exec(PageSql(q, plan), ListParams(q, key, before ? q.limit : q.limit + 1));
-    EndpointPage page;
     for (const auto& row : rows) page.rows.push_back(PgReadEndpoint(row));
     if (before) {
       std::reverse(page.rows.begin(), page.rows.end());

@@ -225,6 +225,13 @@ Result<EndpointPage> SqliteEndpointStore::List(const EndpointListQuery& q) {
   // The plan's probe, the page and the "is there more" probe: one snapshot.
   return db_->Snapshot<EndpointPage>([&](SqliteConnection& connection) -> Result<EndpointPage> {
     bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
+    EndpointPage page;
+    auto& profile = connection.Prepare(std::string("SELECT ") + kSipProfileColumns +
+                                       " FROM projects WHERE id = ?1");
+    profile.bind(1, q.project_id);
+    if (!profile.executeStep())
+      return Fail(Error::NotFound());
+    page.profile = ReadSipProfile(SqliteRow(connection, profile), 0);
     SearchPlan plan = PlanSearch(connection, q);
     auto& s = connection.Prepare(PageSql(q, plan));
     BindFilters(s, q, plan);
@@ -232,7 +239,6 @@ Result<EndpointPage> SqliteEndpointStore::List(const EndpointListQuery& q) {
       s.bind(4, q.cursor->sort_key);
     // Forward pages fetch one extra row to learn whether a next page exists.
     s.bind(5, static_cast<std::int64_t>(before ? q.limit : q.limit + 1));
-    EndpointPage page;
     page.rows.reserve(q.limit + 1);
     SqliteRow row(connection, s);
     while (s.executeStep()) page.rows.push_back(ReadEndpoint(row));
