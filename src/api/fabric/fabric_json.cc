@@ -24,9 +24,9 @@ void WriteFabricEndpointFields(JsonWriter& w, const SipEndpoint& e) {
   w.Key("type");
   w.String("sip_endpoint");
   w.Key("created_at");
-  w.String(FormatTimestamp(e.created_at));
+  w.String(TimestampText(e.created_at).view());
   w.Key("updated_at");
-  w.String(FormatTimestamp(e.updated_at));
+  w.String(TimestampText(e.updated_at).view());
   w.Key("sip_endpoint");
   w.BeginObject();
   WriteEndpointCoreFields(w, e);

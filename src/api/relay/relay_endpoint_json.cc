@@ -36,9 +36,9 @@ void WriteRelayEndpointFields(JsonWriter& w, const SipEndpoint& e) {
     w.StringOrNull(e.companions[i] ? &*e.companions[i] : nullptr);
   }
   w.Key("created_at");
-  w.String(FormatTimestamp(e.created_at));
+  w.String(TimestampText(e.created_at).view());
   w.Key("updated_at");
-  w.String(FormatTimestamp(e.updated_at));
+  w.String(TimestampText(e.updated_at).view());
 }
 
 void WriteRelayEndpoint(JsonWriter& w, const SipEndpoint& e) {
