@@ -37,7 +37,7 @@ std::string Render(const EndpointSurface& s, const SipEndpoint& endpoint,
   out.reserve(1200);
   JsonWriter w(out);
   w.BeginObject();
-  s.write_fields(w, endpoint);
+  s.write_fields(w, endpoint, nullptr);
   if (registrations) {
     w.Key("registrations");
     w.Raw(*registrations);
@@ -71,7 +71,7 @@ Result<http::Response> List(ApiContext& ctx, const EndpointSurface& s, const Cal
     w.BeginArray();
     for (const auto& endpoint : page->endpoints) {
       w.BeginObject();
-      s.write_fields(w, endpoint);
+      s.write_fields(w, endpoint, &page->profile);
       w.EndObject();
     }
     w.EndArray();

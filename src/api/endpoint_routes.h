@@ -15,8 +15,9 @@ namespace sb::api {
 // five operations and differ only in these.
 struct EndpointSurface {
   Surface surface;  // error shape and which call handlers may be written
-  // Writes the representation's keys into an object the caller opened.
-  void (*write_fields)(JsonWriter&, const SipEndpoint&);
+  // Writes the representation's keys into an object the caller opened. `inherited`: null when
+  // the endpoint's inherited settings are resolved, else the profile to show them from.
+  void (*write_fields)(JsonWriter&, const SipEndpoint&, const SipProfile* inherited);
   std::vector<std::pair<std::string, std::string>> link_params;  // added to every list link
 };
 

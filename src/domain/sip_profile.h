@@ -31,4 +31,14 @@ std::string SipDomain(const SipProfile& profile, const std::string& domain_suffi
 // endpoint that inherits it.
 SipEndpoint ResolveInherited(SipEndpoint endpoint, const SipProfile& profile);
 
+// The same values without copying: references to the endpoint's own settings or to the
+// profile's, valid while both are. Renderers of many endpoints use it: copying the profile's
+// codec and cipher lists into every endpoint of a page was ~10% of a list request.
+struct InheritedView {
+  const std::string& send_as;
+  const std::vector<std::string>& ciphers;
+  const std::vector<std::string>& codecs;
+};
+InheritedView ViewInherited(const SipEndpoint& endpoint, const SipProfile& profile);
+
 }  // namespace sb

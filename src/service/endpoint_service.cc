@@ -168,10 +168,9 @@ Result<EndpointListResult> EndpointService::List(const EndpointListQuery& query)
     return Fail(page.error());
   EndpointListResult out;
   out.has_older = page->has_older;
+  out.profile = std::move(page->profile);
   out.endpoints.reserve(page->rows.size());
-  for (auto& row : page->rows) {
-    out.endpoints.push_back(ResolveInherited(std::move(row.endpoint), page->profile));
-  }
+  for (auto& row : page->rows) out.endpoints.push_back(std::move(row.endpoint));
   return out;
 }
 

@@ -20,9 +20,12 @@ struct EndpointServiceOptions {
 };
 
 // A page of endpoints as clients see them (inherited settings resolved).
+// Unlike the other results, a page's endpoints are as stored: what they inherit is shown through
+// ViewInherited(endpoint, profile) (domain/sip_profile.h) instead of being copied into each.
 struct EndpointListResult {
-  std::vector<SipEndpoint> endpoints;  // newest first
+  std::vector<SipEndpoint> endpoints;  // newest first; inherited settings unresolved
   bool has_older = false;
+  SipProfile profile;  // the project's, read with the page
 };
 
 // The SIP endpoint use cases of both surfaces: validate, derive the registrar's digests, seal the

@@ -14,7 +14,7 @@ Json OrNull(const std::optional<std::string>& value) {
 
 }  // namespace
 
-void WriteFabricEndpointFields(JsonWriter& w, const SipEndpoint& e) {
+void WriteFabricEndpointFields(JsonWriter& w, const SipEndpoint& e, const SipProfile* inherited) {
   w.Key("id");
   w.String(e.resource_id);
   w.Key("project_id");
@@ -29,7 +29,7 @@ void WriteFabricEndpointFields(JsonWriter& w, const SipEndpoint& e) {
   w.String(TimestampText(e.updated_at).view());
   w.Key("sip_endpoint");
   w.BeginObject();
-  WriteEndpointCoreFields(w, e);
+  WriteEndpointCoreFields(w, e, inherited);
   w.EndObject();
 }
 

@@ -4,7 +4,7 @@
 
 namespace sb::api {
 
-void WriteEndpointCoreFields(JsonWriter& w, const SipEndpoint& e) {
+void WriteEndpointCoreFields(JsonWriter& w, const SipEndpoint& e, const SipProfile* inherited) {
   auto nullable = [](const std::optional<std::string>& v) { return v ? &*v : nullptr; };
   w.Key("id");
   w.String(e.id);
@@ -12,12 +12,22 @@ void WriteEndpointCoreFields(JsonWriter& w, const SipEndpoint& e) {
   w.String(e.username);
   w.Key("caller_id");
   w.StringOrNull(nullable(e.caller_id));
-  w.Key("send_as");
-  w.StringOrNull(nullable(e.send_as));
-  w.Key("ciphers");
-  w.StringArray(e.ciphers);
-  w.Key("codecs");
-  w.StringArray(e.codecs);
+  if (inherited) {
+    auto shown = ViewInherited(e, *inherited);
+    w.Key("send_as");
+    w.String(shown.send_as);
+    w.Key("ciphers");
+    w.StringArray(shown.ciphers);
+    w.Key("codecs");
+    w.StringArray(shown.codecs);
+  } else {
+    w.Key("send_as");
+    w.StringOrNull(nullable(e.send_as));
+    w.Key("ciphers");
+    w.StringArray(e.ciphers);
+    w.Key("codecs");
+    w.StringArray(e.codecs);
+  }
   w.Key("encryption");
   w.String(e.encryption);
   w.Key("call_handler");
@@ -26,10 +36,10 @@ void WriteEndpointCoreFields(JsonWriter& w, const SipEndpoint& e) {
   w.StringOrNull(nullable(e.calling_handler_resource_id));
 }
 
-void WriteRelayEndpointFields(JsonWriter& w, const SipEndpoint& e) {
+void WriteRelayEndpointFields(JsonWriter& w, const SipEndpoint& e, const SipProfile* inherited) {
   w.Key("type");
   w.String("sip_endpoint");
-  WriteEndpointCoreFields(w, e);
+  WriteEndpointCoreFields(w, e, inherited);
   const auto& specs = CompanionSpecs();
   for (std::size_t i = 0; i < kCompanionCount; ++i) {
     w.Key(specs[i].name);
