@@ -12,22 +12,22 @@ void WriteEndpointCoreFields(JsonWriter& w, const SipEndpoint& e, const SipProfi
   w.String(e.username);
   w.Key("caller_id");
   w.StringOrNull(nullable(e.caller_id));
+  // The endpoint's own settings (resolved already), or what it shows from its profile.
+  const std::string* send_as = nullable(e.send_as);
+  const std::vector<std::string>* ciphers = &e.ciphers;
+  const std::vector<std::string>* codecs = &e.codecs;
   if (inherited) {
     auto shown = ViewInherited(e, *inherited);
-    w.Key("send_as");
-    w.String(shown.send_as);
-    w.Key("ciphers");
-    w.StringArray(shown.ciphers);
-    w.Key("codecs");
-    w.StringArray(shown.codecs);
-  } else {
-    w.Key("send_as");
-    w.StringOrNull(nullable(e.send_as));
-    w.Key("ciphers");
-    w.StringArray(e.ciphers);
-    w.Key("codecs");
-    w.StringArray(e.codecs);
+    send_as = &shown.send_as;
+    ciphers = &shown.ciphers;
+    codecs = &shown.codecs;
   }
+  w.Key("send_as");
+  w.StringOrNull(send_as);
+  w.Key("ciphers");
+  w.StringArray(*ciphers);
+  w.Key("codecs");
+  w.StringArray(*codecs);
   w.Key("encryption");
   w.String(e.encryption);
   w.Key("call_handler");
