@@ -65,7 +65,7 @@ TEST(SqliteCheckpointer, LeavesAWalBelowItsThresholdAlone) {
 
 // Under a steady stream of commits from several connections, a PASSIVE checkpoint never finds
 // the WAL fully copied, so SQLite never rewinds it; the blocking threshold keeps the file near
-// its size. Without it this WAL grew to every page written (about 20,000 pages here).
+// its size (about 4.6 MB here). Without it the WAL kept growing: 45-90 MB of the 157 MB written.
 TEST(SqliteCheckpointer, KeepsTheWalBoundedUnderSteadyWrites) {
   testing::TempDir dir;
   std::string path = dir.File("c.db");
@@ -74,7 +74,7 @@ TEST(SqliteCheckpointer, KeepsTheWalBoundedUnderSteadyWrites) {
   SqliteCheckpointer::Thresholds thresholds{.background_pages = 256, .blocking_pages = 1024};
   SqliteCheckpointer checkpointer(path, thresholds);
   constexpr int kWriters = 4;
-  constexpr int kCommitsEach = 300;
+  constexpr int kCommitsEach = 600;
   constexpr int kPagesPerCommit = 16;
   std::atomic<std::uintmax_t> largest_wal{0};
   {
@@ -103,9 +103,11 @@ TEST(SqliteCheckpointer, KeepsTheWalBoundedUnderSteadyWrites) {
   }
   constexpr std::uintmax_t kFrameBytes = 4096 + 24;
   std::uintmax_t written_pages = kWriters * kCommitsEach * kPagesPerCommit;
-  // The commit that crosses the threshold, and those of the other writers that land before its
-  // checkpoint takes the write lock, may add to it.
-  std::uintmax_t bound = (thresholds.blocking_pages + 4 * kWriters * kPagesPerCommit) * kFrameBytes;
+  // The threshold is not a hard cap: the commits that land before the checkpoint takes the write
+  // lock add to it, and while the background thread's PASSIVE checkpoint holds the checkpoint
+  // lock the RESTART fails and the next commit tries again (a loaded machine, as in CI, stretches
+  // that). Three times the threshold still tells a bounded WAL from one that keeps every page.
+  std::uintmax_t bound = 3 * thresholds.blocking_pages * kFrameBytes;
   EXPECT_LE(largest_wal.load(), bound) << "of " << written_pages << " pages written";
 }
 
