@@ -27,7 +27,9 @@ class SqliteConnection;
 // endpoints). Past `blocking_pages`, the committing connection therefore runs a RESTART
 // checkpoint itself: writers wait while it copies the rest and until readers have left the WAL,
 // and the next commit writes from the start of the file. That bounds the WAL near
-// `blocking_pages`, at the price of one pause for writers each time it is reached.
+// `blocking_pages`, at the price of one pause for writers each time it is reached. (While the
+// background checkpoint holds the checkpoint lock the RESTART fails at once and the next commit
+// tries again, so the WAL can pass the threshold by what is written meanwhile.)
 // Thread-safe.
 class SqliteCheckpointer {
  public:

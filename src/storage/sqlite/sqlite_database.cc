@@ -37,8 +37,9 @@ void ConfigureSqlite() {
     sqlite3_config(SQLITE_CONFIG_PAGECACHE, nullptr, 0, 0);
   });
 }
-// The sqlite3_stmt just prepared for `sql`: SQLite links a new statement at the head of the
-// connection's list, and the SQL text confirms it (the cache holds one statement per text).
+
+// The sqlite3_stmt behind the statement just prepared for `sql`, found among the connection's
+// statements by its text (the cache holds one statement per text).
 sqlite3_stmt* FindHandle(sqlite3* db, const std::string& sql) {
   for (sqlite3_stmt* s = sqlite3_next_stmt(db, nullptr); s != nullptr;
        s = sqlite3_next_stmt(db, s)) {
