@@ -33,7 +33,7 @@ SipEndpoint ResolveInherited(SipEndpoint endpoint, const SipProfile& profile);
 
 // The same values without copying: references to the endpoint's own settings or to the
 // profile's, valid while both are. Renderers of many endpoints use it: copying the profile's
-// codec and cipher lists into every endpoint of a page was ~10% of a list request.
+// codec and cipher lists into every endpoint of a page took seven allocations an endpoint.
 struct InheritedView {
   const std::string& send_as;
   const std::vector<std::string>& ciphers;
