@@ -115,6 +115,29 @@ std::vector<std::uint8_t> SqliteRow::Blob(int column) const {
   return {bytes, bytes + sqlite3_column_bytes(statement_, column)};
 }
 
+void SqliteConnection::HoldSnapshot(HeldSnapshot tag) {
+  Prepare("BEGIN").exec();
+  held_ = tag;
+}
+
+void SqliteConnection::EndSnapshot() {
+  if (!held_)
+    return;
+  held_.reset();
+  if (sqlite3_get_autocommit(db_.getHandle()) != 0)
+    return;  // SQLite ended the transaction itself (after an error)
+  try {
+    Prepare("COMMIT").exec();
+  } catch (const SQLite::Exception&) {
+    // A read transaction has nothing to commit; should COMMIT fail, ROLLBACK ends it all the same.
+    try {
+      Prepare("ROLLBACK").exec();
+    } catch (const SQLite::Exception&) {
+      // Nothing more to do: the next BEGIN reports whatever is wrong with the connection.
+    }
+  }
+}
+
 void SqliteConnection::ResetUsed() {
   for (SQLite::Statement* statement : used_) {
     try {
@@ -126,7 +149,8 @@ void SqliteConnection::ResetUsed() {
   used_.clear();
 }
 
-SqliteDatabase::SqliteDatabase(const std::string& path, std::size_t pool_size) : path_(path) {
+SqliteDatabase::SqliteDatabase(const std::string& path, std::size_t pool_size, Options options)
+    : path_(path), options_(options) {
   auto first = std::make_unique<SqliteConnection>(path);
   Migrate(*first);
   checkpointer_ = std::make_unique<SqliteCheckpointer>(path);
@@ -136,9 +160,17 @@ SqliteDatabase::SqliteDatabase(const std::string& path, std::size_t pool_size) :
     idle_.push_back(std::make_unique<SqliteConnection>(path));
     checkpointer_->Attach(*idle_.back());
   }
+  reaper_ = std::thread([this] { ReapIdleSnapshots(); });
 }
 
-SqliteDatabase::~SqliteDatabase() = default;
+SqliteDatabase::~SqliteDatabase() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  reaper_wake_.notify_one();
+  reaper_.join();
+}
 
 std::unique_ptr<SqliteConnection> SqliteDatabase::Acquire() {
   std::unique_lock lock(mutex_);
@@ -149,11 +181,63 @@ std::unique_ptr<SqliteConnection> SqliteDatabase::Acquire() {
 }
 
 void SqliteDatabase::Release(std::unique_ptr<SqliteConnection> connection) {
+  // A snapshot that may not be reused would only hold back checkpoints while it waits in the pool.
+  if (const auto& held = connection->held_snapshot();
+      held && !MayReuse(*held, std::chrono::steady_clock::now())) {
+    connection->EndSnapshot();
+  }
+  bool wake_reaper = false;
   {
     std::lock_guard lock(mutex_);
+    wake_reaper = reaper_sleeping_ && connection->held_snapshot().has_value();
     idle_.push_back(std::move(connection));
   }
   available_.notify_one();
+  if (wake_reaper)
+    reaper_wake_.notify_one();
+}
+
+bool SqliteDatabase::MayReuse(const SqliteConnection::HeldSnapshot& snapshot,
+                              std::chrono::steady_clock::time_point now) const {
+  return snapshot.commits == commits_.load() && now - snapshot.began < options_.snapshot_reuse;
+}
+
+void SqliteDatabase::RenewSnapshot(SqliteConnection& connection) {
+  auto now = std::chrono::steady_clock::now();
+  if (const auto& held = connection.held_snapshot(); held && MayReuse(*held, now))
+    return;
+  connection.EndSnapshot();
+  // The count is read before the snapshot is taken (at the first statement), so the snapshot
+  // holds at least the writes counted.
+  connection.HoldSnapshot({commits_.load(), now});
+}
+
+void SqliteDatabase::ReapIdleSnapshots() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    auto now = std::chrono::steady_clock::now();
+    std::optional<std::chrono::steady_clock::time_point> next;
+    // In place, under the pool's lock: ending a read transaction takes a few microseconds, and
+    // the pool keeps its order (the most recently used connection, with the warmest cache, on top).
+    for (auto& connection : idle_) {
+      const auto& held = connection->held_snapshot();
+      if (!held)
+        continue;
+      auto expiry = held->began + options_.snapshot_reuse;
+      if (expiry <= now) {
+        connection->EndSnapshot();
+      } else {
+        next = next ? std::min(*next, expiry) : expiry;
+      }
+    }
+    if (next) {
+      reaper_wake_.wait_until(lock, *next);
+    } else {
+      reaper_sleeping_ = true;
+      reaper_wake_.wait(lock);
+      reaper_sleeping_ = false;
+    }
+  }
 }
 
 void SqliteDatabase::SubmitWrite(QueuedWrite& write) {
@@ -184,8 +268,15 @@ void SqliteDatabase::CommitBatch(const std::vector<QueuedWrite*>& batch) {
     for (QueuedWrite* w : batch) w->failure = error;
   };
   try {
+    // Counted whatever the outcome (SQLite may have committed before reporting an error): a
+    // read that starts after this batch's writers are answered must not reuse an older snapshot.
+    struct CountCommit {
+      std::atomic<std::uint64_t>& commits;
+      ~CountCommit() { commits.fetch_add(1); }
+    } count_commit{commits_};
     Lease lease(*this);
     SqliteConnection& connection = *lease;
+    connection.EndSnapshot();  // a write transaction cannot start inside the held read one
     auto& db = connection.db();
     // Cached statements: these run once or twice a write, on the path every write waits for.
     auto run = [&](const char* sql) { connection.Prepare(sql).exec(); };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -11,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -35,16 +38,29 @@ class SqliteConnection {
   SQLite::Statement& Prepare(const std::string& sql);
   SQLite::Database& db() { return db_; }
 
-  // Resets the statements prepared since the last call. A statement left mid-result keeps its
-  // read transaction open, which would pin an old snapshot and block checkpoints; leases call
-  // this on return. (Resetting every cached statement cost 6% of a GET by id.)
+  // Resets the statements prepared since the last call; leases call this on return (a statement
+  // left mid-result would make a later COMMIT fail). (Resetting every cached statement cost 6% of
+  // a GET by id.)
   void ResetUsed();
 
   // The sqlite3_stmt behind a statement from Prepare (SQLiteCpp keeps it private), for SqliteRow.
   sqlite3_stmt* Handle(const SQLite::Statement& statement) const;
 
+  // A read transaction kept open from one lease to the next (SqliteDatabase::Read says when it
+  // may be reused): `commits` is the database's commit count read before it began.
+  struct HeldSnapshot {
+    std::uint64_t commits = 0;
+    std::chrono::steady_clock::time_point began;
+  };
+  // Opens a read transaction (BEGIN; SQLite takes the snapshot at the first statement).
+  void HoldSnapshot(HeldSnapshot tag);
+  // Ends the held read transaction, if any. Statements must be reset first (ResetUsed).
+  void EndSnapshot();
+  const std::optional<HeldSnapshot>& held_snapshot() const { return held_; }
+
  private:
   SQLite::Database db_;
+  std::optional<HeldSnapshot> held_;
   std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
   std::unordered_map<const SQLite::Statement*, sqlite3_stmt*> handles_;
   std::vector<SQLite::Statement*> used_;
@@ -77,21 +93,37 @@ class SqliteRow {
 // sqlite-durability.md). Thread-safe.
 class SqliteDatabase {
  public:
-  // Opens or creates the file and applies pending migrations. Throws on failure (start-up only).
-  SqliteDatabase(const std::string& path, std::size_t pool_size);
+  SqliteDatabase(const std::string& path, std::size_t pool_size)
+      : SqliteDatabase(path, pool_size, Options{}) {}
   ~SqliteDatabase();
 
-  // Runs `work` on a borrowed connection, mapping SQLite exceptions to errors: a UNIQUE violation
-  // to kAlreadyExists, busy/locked/I/O to kUnavailable, anything else to kInternal.
-  template <class T>
-  Result<T> Run(const std::function<Result<T>(SqliteConnection&)>& work);
+  // Tuning; the defaults are what `serve` uses.
+  struct Options {
+    // How long a read transaction may be reused by later reads when nothing was committed
+    // through this object meanwhile. Writes of this process are seen at once whatever the value;
+    // it bounds how late a read sees a write made by another process on the same file, and how
+    // long an idle connection holds an old snapshot (which keeps checkpoints from finishing).
+    std::chrono::microseconds snapshot_reuse{std::chrono::milliseconds(5)};
+  };
 
-  // As Run, with every statement of `work` in one read transaction: they see one snapshot, and
-  // the locks are taken once instead of once a statement (for reads of several statements).
-  template <class T>
-  Result<T> Snapshot(const std::function<Result<T>(SqliteConnection&)>& work);
+  // Opens or creates the file and applies pending migrations. Throws on failure (start-up only).
+  SqliteDatabase(const std::string& path, std::size_t pool_size, Options options);
 
-  // As Run, in a write transaction; an error (returned or thrown) undoes what `work` did.
+  // Runs the reads of `work` on a borrowed connection, mapping SQLite exceptions to errors: a
+  // UNIQUE violation to kAlreadyExists, busy/locked/I/O to kUnavailable, anything else to
+  // kInternal. Every statement of `work` reads one snapshot, which includes every write this
+  // object has acknowledged.
+  //
+  // Snapshots are reused: starting and ending a read transaction for each request (the shared-
+  // memory locks and their fcntl, the WAL header checks) was about a tenth of a GET by id. A
+  // connection keeps its read transaction open when it goes back to the pool, and the next read on
+  // it reuses the snapshot if no write has committed through this object since it began and it is
+  // younger than Options::snapshot_reuse; otherwise it starts a new one. A thread of this object
+  // ends the snapshots of connections left idle past that age (docs/design/sqlite-durability.md).
+  template <class T>
+  Result<T> Read(const std::function<Result<T>(SqliteConnection&)>& work);
+
+  // As Read, in a write transaction; an error (returned or thrown) undoes what `work` did.
   //
   // Group commit: writes that arrive while another is committing wait in a queue, and the first
   // of them then runs the whole queue in one transaction, each write inside its own savepoint,
@@ -124,6 +156,12 @@ class SqliteDatabase {
   void CommitBatch(const std::vector<QueuedWrite*>& batch);
   std::unique_ptr<SqliteConnection> Acquire();
   void Release(std::unique_ptr<SqliteConnection> connection);
+  // Before a read: keeps the connection's snapshot if it may be reused, else starts a new one.
+  void RenewSnapshot(SqliteConnection& connection);
+  bool MayReuse(const SqliteConnection::HeldSnapshot& snapshot,
+                std::chrono::steady_clock::time_point now) const;
+  // The reaper thread: ends the snapshots of idle connections once they are too old to reuse.
+  void ReapIdleSnapshots();
   void Migrate(SqliteConnection& connection);
   static Error MapException(const std::exception& e);
 
@@ -134,6 +172,17 @@ class SqliteDatabase {
   std::condition_variable available_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_;
   int schema_version_ = 0;
+
+  const Options options_;
+  // Write transactions that ended through this object (a snapshot older than the last one may
+  // miss an acknowledged write, and is not reused).
+  std::atomic<std::uint64_t> commits_{0};
+  // The reaper (under mutex_): it sleeps without a deadline while no idle connection holds a
+  // snapshot, and Release wakes it.
+  std::condition_variable reaper_wake_;
+  bool reaper_sleeping_ = false;
+  bool stopping_ = false;
+  std::thread reaper_;
 
   std::mutex write_mutex_;
   std::deque<QueuedWrite*> writers_;  // the front one is the leader or about to be

@@ -21,33 +21,17 @@ class SqliteDatabase::Lease {
 };
 
 template <class T>
-Result<T> SqliteDatabase::Run(const std::function<Result<T>(SqliteConnection&)>& work) {
-  try {
-    Lease lease(*this);
-    return work(*lease);
-  } catch (const std::exception& e) {
-    return Fail(MapException(e));
-  }
-}
-
-template <class T>
-Result<T> SqliteDatabase::Snapshot(const std::function<Result<T>(SqliteConnection&)>& work) {
+Result<T> SqliteDatabase::Read(const std::function<Result<T>(SqliteConnection&)>& work) {
   try {
     Lease lease(*this);
     SqliteConnection& connection = *lease;
-    connection.Prepare("BEGIN").exec();
+    RenewSnapshot(connection);
     try {
-      Result<T> result = work(connection);
-      connection.ResetUsed();  // a statement mid-result would make COMMIT fail
-      connection.Prepare("COMMIT").exec();
-      return result;
+      return work(connection);
     } catch (...) {
+      // After an error the transaction's state is SQLite's to say: start the next read afresh.
       connection.ResetUsed();
-      try {
-        connection.Prepare("ROLLBACK").exec();
-      } catch (...) {
-        // SQLite may have ended the transaction itself; the original error is the one to report.
-      }
+      connection.EndSnapshot();
       throw;
     }
   } catch (const std::exception& e) {

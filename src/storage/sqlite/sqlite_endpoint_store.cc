@@ -146,13 +146,13 @@ Result<void> SqliteEndpointStore::Insert(const StoredEndpoint& endpoint) {
 
 Result<StoredEndpoint> SqliteEndpointStore::Get(const std::string& project_id,
                                                 const std::string& id) {
-  return db_->Run<StoredEndpoint>(
+  return db_->Read<StoredEndpoint>(
       [&](SqliteConnection& connection) { return Find(connection, project_id, id); });
 }
 
 Result<EndpointWithProfile> SqliteEndpointStore::GetWithProfile(const std::string& project_id,
                                                                 const std::string& id) {
-  return db_->Run<EndpointWithProfile>(
+  return db_->Read<EndpointWithProfile>(
       [&](SqliteConnection& connection) -> Result<EndpointWithProfile> {
         auto& s = connection.Prepare(SelectEndpointWithProfileSql());
         s.bind(1, project_id);
@@ -208,7 +208,7 @@ Result<void> SqliteEndpointStore::Delete(const std::string& project_id, const st
 }
 
 Result<std::string> SqliteEndpointStore::ExplainListForTest(const EndpointListQuery& q) {
-  return db_->Run<std::string>([&](SqliteConnection& connection) -> Result<std::string> {
+  return db_->Read<std::string>([&](SqliteConnection& connection) -> Result<std::string> {
     SearchPlan search = PlanSearch(connection, q);
     auto& s = connection.Prepare("EXPLAIN QUERY PLAN " + PageSql(q, search));
     BindFilters(s, q, search);
@@ -223,7 +223,7 @@ Result<std::string> SqliteEndpointStore::ExplainListForTest(const EndpointListQu
 
 Result<EndpointPage> SqliteEndpointStore::List(const EndpointListQuery& q) {
   // The plan's probe, the page and the "is there more" probe: one snapshot.
-  return db_->Snapshot<EndpointPage>([&](SqliteConnection& connection) -> Result<EndpointPage> {
+  return db_->Read<EndpointPage>([&](SqliteConnection& connection) -> Result<EndpointPage> {
     bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
     EndpointPage page;
     auto& profile = connection.Prepare(std::string("SELECT ") + kSipProfileColumns +
@@ -262,7 +262,7 @@ Result<EndpointPage> SqliteEndpointStore::List(const EndpointListQuery& q) {
 
 Result<std::vector<Registration>> SqliteEndpointStore::Registrations(const std::string& project_id,
                                                                      const std::string& id) {
-  return db_->Run<std::vector<Registration>>(
+  return db_->Read<std::vector<Registration>>(
       [&](SqliteConnection& connection) -> Result<std::vector<Registration>> {
         if (auto found = Find(connection, project_id, id); !found)
           return Fail(found.error());
@@ -292,7 +292,7 @@ Result<std::vector<Registration>> SqliteEndpointStore::Registrations(const std::
 
 Result<bool> SqliteEndpointStore::ResourceExists(const std::string& project_id,
                                                  const std::string& resource_id) {
-  return db_->Run<bool>([&](SqliteConnection& connection) -> Result<bool> {
+  return db_->Read<bool>([&](SqliteConnection& connection) -> Result<bool> {
     auto& s = connection.Prepare(
         "SELECT EXISTS (SELECT 1 FROM resources WHERE project_id = ?1 AND id = ?2)");
     s.bind(1, project_id);

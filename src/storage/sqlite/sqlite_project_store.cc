@@ -109,12 +109,12 @@ Result<void> SqliteProjectStore::CreateProject(const Project& project) {
 }
 
 Result<Project> SqliteProjectStore::GetProject(const std::string& project_id) {
-  return db_->Run<Project>(
+  return db_->Read<Project>(
       [&](SqliteConnection& connection) { return FindProject(connection, project_id); });
 }
 
 Result<std::vector<Project>> SqliteProjectStore::ListProjects() {
-  return db_->Run<std::vector<Project>>(
+  return db_->Read<std::vector<Project>>(
       [&](SqliteConnection& connection) -> Result<std::vector<Project>> {
         auto& s = connection.Prepare(std::string("SELECT ") + kProjectColumns +
                                      " FROM projects ORDER BY created_at, id");
@@ -169,7 +169,7 @@ Result<void> SqliteProjectStore::CreateToken(const ApiToken& token,
 }
 
 Result<TokenMatch> SqliteProjectStore::FindToken(const std::string& secret_hash) {
-  return db_->Run<TokenMatch>([&](SqliteConnection& connection) -> Result<TokenMatch> {
+  return db_->Read<TokenMatch>([&](SqliteConnection& connection) -> Result<TokenMatch> {
     auto& s = connection.Prepare(std::string("SELECT ") + kTokenColumns +
                                  " FROM api_tokens WHERE secret_hash = ?1 AND revoked_at IS NULL");
     s.bind(1, secret_hash);
@@ -180,7 +180,7 @@ Result<TokenMatch> SqliteProjectStore::FindToken(const std::string& secret_hash)
 }
 
 Result<std::vector<ApiToken>> SqliteProjectStore::ListTokens(const std::string& project_id) {
-  return db_->Run<std::vector<ApiToken>>(
+  return db_->Read<std::vector<ApiToken>>(
       [&](SqliteConnection& connection) -> Result<std::vector<ApiToken>> {
         auto& s = connection.Prepare(std::string("SELECT ") + kTokenColumns +
                                      " FROM api_tokens WHERE project_id = ?1"
@@ -193,7 +193,7 @@ Result<std::vector<ApiToken>> SqliteProjectStore::ListTokens(const std::string& 
 }
 
 Result<std::vector<StoredToken>> SqliteProjectStore::ExportTokens(const std::string& project_id) {
-  return db_->Run<std::vector<StoredToken>>(
+  return db_->Read<std::vector<StoredToken>>(
       [&](SqliteConnection& connection) -> Result<std::vector<StoredToken>> {
         auto& s = connection.Prepare(std::string("SELECT ") + kTokenColumns +
                                      ", secret_hash FROM api_tokens WHERE project_id = ?1"
@@ -206,7 +206,7 @@ Result<std::vector<StoredToken>> SqliteProjectStore::ExportTokens(const std::str
 }
 
 Result<std::optional<std::string>> SqliteProjectStore::SipDomainSuffix() {
-  return db_->Run<std::optional<std::string>>(
+  return db_->Read<std::optional<std::string>>(
       [&](SqliteConnection& connection) -> Result<std::optional<std::string>> {
         auto& s = connection.Prepare(
             "SELECT value FROM server_settings WHERE name = 'sip_domain_suffix'");
@@ -232,7 +232,7 @@ Result<void> SqliteProjectStore::RevokeToken(const std::string& project_id,
 }
 
 Result<bool> SqliteProjectStore::IsEmpty() {
-  return db_->Run<bool>([&](SqliteConnection& connection) -> Result<bool> {
+  return db_->Read<bool>([&](SqliteConnection& connection) -> Result<bool> {
     auto& s = connection.Prepare("SELECT NOT EXISTS (SELECT 1 FROM projects)");
     s.executeStep();
     return s.getColumn(0).getInt() != 0;
@@ -272,7 +272,7 @@ Result<void> SqliteProjectStore::SetSipDomainSuffix(const std::string& suffix,
 }
 
 Result<void> SqliteProjectStore::Ping() {
-  return db_->Run<void>([&](SqliteConnection& connection) -> Result<void> {
+  return db_->Read<void>([&](SqliteConnection& connection) -> Result<void> {
     connection.Prepare("SELECT 1").executeStep();
     return {};
   });

@@ -103,7 +103,7 @@ Result<void> SqliteResourceStore::InsertWebhook(const SwmlWebhook& webhook) {
 
 Result<SwmlWebhook> SqliteResourceStore::GetWebhook(const std::string& project_id,
                                                     const std::string& resource_id) {
-  return db_->Run<SwmlWebhook>(
+  return db_->Read<SwmlWebhook>(
       [&](SqliteConnection& c) { return FindWebhook(c, project_id, resource_id); });
 }
 
@@ -130,7 +130,7 @@ Result<SwmlWebhook> SqliteResourceStore::UpdateWebhook(const std::string& projec
 
 Result<FabricResource> SqliteResourceStore::GetResource(const std::string& project_id,
                                                         const std::string& id) {
-  return db_->Run<FabricResource>(
+  return db_->Read<FabricResource>(
       [&](SqliteConnection& c) { return FindResource(c, project_id, id); });
 }
 
@@ -153,7 +153,7 @@ Result<void> SqliteResourceStore::DeleteResource(const std::string& project_id,
 }
 
 Result<ResourcePage> SqliteResourceStore::ListResources(const ResourceListQuery& q) {
-  return db_->Run<ResourcePage>([&](SqliteConnection& c) -> Result<ResourcePage> {
+  return db_->Read<ResourcePage>([&](SqliteConnection& c) -> Result<ResourcePage> {
     bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
     std::string where = " WHERE project_id = ?1 AND (?2 IS NULL OR type = ?2)";
     std::string sql = "SELECT id FROM resources" + where;

@@ -56,7 +56,7 @@ TEST(SqliteCheckpointer, LeavesAWalBelowItsThresholdAlone) {
   ASSERT_TRUE(written);
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   EXPECT_EQ(std::filesystem::file_size(path), before);
-  auto read = db.Run<std::int64_t>([](SqliteConnection& connection) -> Result<std::int64_t> {
+  auto read = db.Read<std::int64_t>([](SqliteConnection& connection) -> Result<std::int64_t> {
     return connection.db().execAndGet("SELECT length(b) FROM scratch").getInt64();
   });
   ASSERT_TRUE(read);
