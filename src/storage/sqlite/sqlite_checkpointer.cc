@@ -30,10 +30,7 @@ void SqliteCheckpointer::Attach(SqliteConnection& connection) {
 int SqliteCheckpointer::OnCommit(void* self, sqlite3* db, const char*, int wal_pages) {
   auto* checkpointer = static_cast<SqliteCheckpointer*>(self);
   if (wal_pages >= checkpointer->thresholds_.blocking_pages) {
-    // On the committing thread, after its commit (the write lock is already released). SQLITE_BUSY
-    // (the background checkpoint holds the checkpoint lock, or a reader stayed past the busy
-    // timeout) leaves the WAL as it is; the next commit tries again.
-    sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+    checkpointer->Restart(db);
   } else if (wal_pages >= checkpointer->thresholds_.background_pages) {
     {
       std::lock_guard lock(checkpointer->mutex_);
@@ -42,6 +39,26 @@ int SqliteCheckpointer::OnCommit(void* self, sqlite3* db, const char*, int wal_p
     checkpointer->wake_.notify_one();
   }
   return SQLITE_OK;
+}
+
+void SqliteCheckpointer::Restart(sqlite3* db) {
+  // On the committing thread, after its commit: the write lock is already released, so waiting
+  // here holds no SQLite lock.
+  std::uint64_t seen = restarts_.load();
+  ++restarts_waiting_;
+  {
+    std::lock_guard lock(checkpoint_mutex_);
+    // Another commit past the threshold restarted the WAL while this one waited: nothing is left
+    // to bound, and a second RESTART would only pause the writers again.
+    if (restarts_.load() == seen) {
+      // SQLITE_BUSY (another process's checkpoint, or a reader stayed past the busy timeout)
+      // leaves the WAL as it is; the next commit past the threshold tries again.
+      if (sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr) ==
+          SQLITE_OK)
+        ++restarts_;
+    }
+  }
+  --restarts_waiting_;
 }
 
 void SqliteCheckpointer::Run() {
@@ -54,8 +71,11 @@ void SqliteCheckpointer::Run() {
     lock.unlock();
     // A failure (SQLITE_BUSY while another checkpoint runs, an I/O error) leaves the pages in
     // the WAL, where readers still find them; the next commit past the threshold tries again.
-    sqlite3_wal_checkpoint_v2(connection_->db().getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
-                              nullptr, nullptr);
+    if (restarts_waiting_.load() == 0) {
+      std::lock_guard checkpoint(checkpoint_mutex_);
+      sqlite3_wal_checkpoint_v2(connection_->db().getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                nullptr, nullptr);
+    }
     lock.lock();
   }
 }

@@ -65,7 +65,7 @@ TEST(SqliteCheckpointer, LeavesAWalBelowItsThresholdAlone) {
 
 // Under a steady stream of commits from several connections, a PASSIVE checkpoint never finds
 // the WAL fully copied, so SQLite never rewinds it; the blocking threshold keeps the file near
-// its size (about 4.6 MB here). Without it the WAL kept growing: 45-90 MB of the 157 MB written.
+// its size (about 4.3 MB here). Without it the WAL kept growing: 45-90 MB of the 157 MB written.
 TEST(SqliteCheckpointer, KeepsTheWalBoundedUnderSteadyWrites) {
   testing::TempDir dir;
   std::string path = dir.File("c.db");
@@ -103,11 +103,11 @@ TEST(SqliteCheckpointer, KeepsTheWalBoundedUnderSteadyWrites) {
   }
   constexpr std::uintmax_t kFrameBytes = 4096 + 24;
   std::uintmax_t written_pages = kWriters * kCommitsEach * kPagesPerCommit;
-  // The threshold is not a hard cap: the commits that land before the checkpoint takes the write
-  // lock add to it, and while the background thread's PASSIVE checkpoint holds the checkpoint
-  // lock the RESTART fails and the next commit tries again (a loaded machine, as in CI, stretches
-  // that). Three times the threshold still tells a bounded WAL from one that keeps every page.
-  std::uintmax_t bound = 3 * thresholds.blocking_pages * kFrameBytes;
+  // The threshold is not a hard cap: the commits that land before the RESTART takes the write
+  // lock add to it (measured: at most 1.05x, also with four CPU hogs beside the test). When a
+  // RESTART could fail on meeting the background PASSIVE checkpoint, the largest WAL of four runs
+  // was 1.1x, 1.8x, 16x and 1.6x the threshold.
+  std::uintmax_t bound = thresholds.blocking_pages * kFrameBytes * 3 / 2;
   EXPECT_LE(largest_wal.load(), bound) << "of " << written_pages << " pages written";
 }
 
