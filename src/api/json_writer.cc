@@ -1,39 +1,10 @@
 #include "api/json_writer.h"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace sb::api {
-
-void JsonWriter::Separate() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!first_.empty()) {
-    if (!first_.back())
-      out_ += ',';
-    first_.back() = false;
-  }
-}
-
-void JsonWriter::Open(char c) {
-  Separate();
-  out_ += c;
-  first_.push_back(true);
-}
-
-void JsonWriter::Close(char c) {
-  out_ += c;
-  first_.pop_back();
-}
-
-void JsonWriter::Key(std::string_view key) {
-  Separate();
-  out_ += '"';
-  out_ += key;  // the caller's own names: nothing to escape
-  out_ += "\":";
-  after_key_ = true;
-}
 
 namespace {
 
@@ -44,6 +15,32 @@ constexpr std::array<bool, 256> kNeedsEscape = [] {
   table['"'] = table['\\'] = true;
   return table;
 }();
+
+// Whether any of eight bytes needs escaping: a byte below 0x20, '"' or '\' (the classic
+// "has zero byte" / "has byte less than" tests on a 64-bit word; exact, no false positives).
+bool WordNeedsEscape(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+  auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHighs;
+  return (below_space | has_zero(word ^ (kOnes * '"')) | has_zero(word ^ (kOnes * '\\'))) != 0;
+}
+
+// The position of the first byte of `value` that needs escaping, or its size.
+std::size_t FirstToEscape(std::string_view value) {
+  std::size_t i = 0;
+  for (; i + 8 <= value.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, value.data() + i, 8);
+    if (WordNeedsEscape(word))
+      break;
+  }
+  for (; i < value.size(); ++i) {
+    if (kNeedsEscape[static_cast<unsigned char>(value[i])])
+      return i;
+  }
+  return value.size();
+}
 
 void AppendEscaped(std::string& out, unsigned char c) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -76,15 +73,70 @@ void AppendEscaped(std::string& out, unsigned char c) {
   }
 }
 
+// A comma, two quotes and a colon around the key.
+constexpr std::size_t kMaxPrefix = 4;
+// Pieces up to this size are put together on the stack and appended once.
+constexpr std::size_t kStackBytes = 256;
+
 }  // namespace
 
+char* JsonWriter::Prefix(char* to) {
+  if (need_comma_)
+    *to++ = ',';
+  need_comma_ = true;
+  if (has_key_) {
+    has_key_ = false;
+    *to++ = '"';
+    std::memcpy(to, key_.data(), key_.size());
+    to += key_.size();
+    *to++ = '"';
+    *to++ = ':';
+  }
+  return to;
+}
+
+void JsonWriter::Value(std::string_view json) {
+  if (kMaxPrefix + key_.size() + json.size() <= kStackBytes) {
+    char buffer[kStackBytes];
+    char* end = Prefix(buffer);
+    std::memcpy(end, json.data(), json.size());
+    out_.append(buffer, end - buffer + json.size());
+    return;
+  }
+  std::string prefix(kMaxPrefix + key_.size(), '\0');
+  prefix.resize(Prefix(prefix.data()) - prefix.data());
+  out_ += prefix;
+  out_ += json;
+}
+
+void JsonWriter::Open(char c) {
+  Value(std::string_view(&c, 1));
+  need_comma_ = false;
+}
+
+void JsonWriter::Close(char c) {
+  out_ += c;
+  need_comma_ = true;
+}
+
 void JsonWriter::String(std::string_view value) {
-  Separate();
-  out_ += '"';
-  // Copies runs of plain characters at once (most values have nothing to escape). UTF-8 passes
-  // through: stored text was validated as UTF-8 on the way in.
+  std::size_t plain = FirstToEscape(value);
+  // Most values have nothing to escape and are short: one append with the comma and the key.
+  if (plain == value.size() && kMaxPrefix + key_.size() + value.size() + 2 <= kStackBytes) {
+    char buffer[kStackBytes];
+    char* end = Prefix(buffer);
+    *end++ = '"';
+    std::memcpy(end, value.data(), value.size());
+    end += value.size();
+    *end++ = '"';
+    out_.append(buffer, end - buffer);
+    return;
+  }
+  Value("\"");
+  // Runs of plain characters are copied at once. UTF-8 passes through: stored text was
+  // validated as UTF-8 on the way in.
   std::size_t run = 0;
-  for (std::size_t i = 0; i < value.size(); ++i) {
+  for (std::size_t i = plain; i < value.size(); ++i) {
     auto c = static_cast<unsigned char>(value[i]);
     if (!kNeedsEscape[c])
       continue;
@@ -96,25 +148,10 @@ void JsonWriter::String(std::string_view value) {
   out_ += '"';
 }
 
-void JsonWriter::Null() {
-  Separate();
-  out_ += "null";
-}
-
-void JsonWriter::Bool(bool value) {
-  Separate();
-  out_ += value ? "true" : "false";
-}
-
 void JsonWriter::StringArray(const std::vector<std::string>& values) {
   BeginArray();
   for (const auto& v : values) String(v);
   EndArray();
-}
-
-void JsonWriter::Raw(std::string_view json) {
-  Separate();
-  out_ += json;
 }
 
 }  // namespace sb::api
