@@ -6,6 +6,10 @@
 namespace sb::api {
 namespace {
 
+// Room for one endpoint's JSON (~900-1,100 bytes with its nulls), so that a page is written
+// without the string growing.
+constexpr std::size_t kRenderedEndpointBytes = 1200;
+
 // "2026-03-02 15:04:05" (the registrar's UTC datetime) as "2026-03-02T15:04:05Z".
 std::string IsoTimestamp(std::string text) {
   if (text.size() == 19 && text[10] == ' ') {
@@ -34,7 +38,7 @@ Json RegistrationsJson(const std::vector<Registration>& registrations) {
 std::string Render(const EndpointSurface& s, const SipEndpoint& endpoint,
                    const std::optional<std::string>& registrations = std::nullopt) {
   std::string out;
-  out.reserve(1200);
+  out.reserve(kRenderedEndpointBytes);
   JsonWriter w(out);
   w.BeginObject();
   s.write_fields(w, endpoint, nullptr);
@@ -63,26 +67,28 @@ Result<http::Response> List(ApiContext& ctx, const EndpointSurface& s, const Cal
   auto params = RequestListParams(request);
   if (!params)
     return Fail(params.error());
-  auto page = ctx.endpoints.List({caller.project_id, params->filter_username,
-                                  params->filter_caller_id, params->page_token, params->page_size});
-  if (!page)
-    return Fail(page.error());
-  auto write_data = [&](JsonWriter& w) {
-    w.BeginArray();
-    for (const auto& endpoint : page->endpoints) {
-      w.BeginObject();
-      s.write_fields(w, endpoint, &page->profile);
-      w.EndObject();
-    }
-    w.EndArray();
-  };
+  // The rows are rendered as the store reads them (none is copied); the links, which need the
+  // first and last ids, are put in front afterwards.
+  std::string data;
+  data.reserve(params->page_size * kRenderedEndpointBytes);
+  JsonWriter w(data);
+  w.BeginArray();
   std::optional<std::string> first_id, last_id;
-  if (!page->endpoints.empty()) {
-    first_id = page->endpoints.front().id;
-    last_id = page->endpoints.back().id;
-  }
-  return ListResponse(ctx, request, *params, page->endpoints.size() * 1200, write_data, first_id,
-                      last_id, page->has_older, s.link_params);
+  auto has_older =
+      ctx.endpoints.VisitList({caller.project_id, params->filter_username, params->filter_caller_id,
+                               params->page_token, params->page_size},
+                              [&](const SipEndpoint& endpoint, const SipProfile& profile) {
+                                w.BeginObject();
+                                s.write_fields(w, endpoint, &profile);
+                                w.EndObject();
+                                if (!first_id)
+                                  first_id = endpoint.id;
+                                last_id = endpoint.id;  // reuses its storage after the first row
+                              });
+  if (!has_older)
+    return Fail(has_older.error());
+  w.EndArray();
+  return ListResponse(ctx, request, *params, data, first_id, last_id, *has_older, s.link_params);
 }
 
 Result<http::Response> Create(ApiContext& ctx, const EndpointSurface& s, const Caller& caller,

@@ -40,8 +40,10 @@ class InstrumentedEndpointStore final : public EndpointStore {
   Result<void> Delete(const std::string& project_id, const std::string& id) override {
     return Observe(metrics_, "endpoint_delete", [&] { return inner_->Delete(project_id, id); });
   }
-  Result<EndpointPage> List(const EndpointListQuery& query) override {
-    return Observe(metrics_, "endpoint_list", [&] { return inner_->List(query); });
+  // The time includes the visitor's (rendering the rows as they are read).
+  Result<EndpointPageInfo> VisitList(const EndpointListQuery& query,
+                                     const EndpointRowVisitor& visit) override {
+    return Observe(metrics_, "endpoint_list", [&] { return inner_->VisitList(query, visit); });
   }
   Result<std::vector<Registration>> Registrations(const std::string& project_id,
                                                   const std::string& id) override {

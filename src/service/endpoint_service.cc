@@ -162,16 +162,15 @@ Result<std::vector<Registration>> EndpointService::Registrations(const std::stri
   return endpoints_.Registrations(project_id, id);
 }
 
-Result<EndpointListResult> EndpointService::List(const EndpointListQuery& query) {
-  auto page = endpoints_.List(query);  // with the project's profile, from the same snapshot
+Result<bool> EndpointService::VisitList(const EndpointListQuery& query,
+                                        const EndpointVisitor& visit) {
+  // With the project's profile, from the same snapshot; the credentials are not read.
+  auto page = endpoints_.VisitList(
+      query,
+      [&](const StoredEndpoint& row, const SipProfile& profile) { visit(row.endpoint, profile); });
   if (!page)
     return Fail(page.error());
-  EndpointListResult out;
-  out.has_older = page->has_older;
-  out.profile = std::move(page->profile);
-  out.endpoints.reserve(page->rows.size());
-  for (auto& row : page->rows) out.endpoints.push_back(std::move(row.endpoint));
-  return out;
+  return page->has_older;
 }
 
 }  // namespace sb

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,14 +20,10 @@ struct EndpointServiceOptions {
   EndpointRules rules;
 };
 
-// A page of endpoints as clients see them (inherited settings resolved).
-// Unlike the other results, a page's endpoints are as stored: what they inherit is shown through
-// ViewInherited(endpoint, profile) (domain/sip_profile.h) instead of being copied into each.
-struct EndpointListResult {
-  std::vector<SipEndpoint> endpoints;  // newest first; inherited settings unresolved
-  bool has_older = false;
-  SipProfile profile;  // the project's, read with the page
-};
+// Receives a page's endpoints as stored, one at a time, newest first: what an endpoint inherits
+// is shown through ViewInherited(endpoint, profile) (domain/sip_profile.h) instead of being
+// copied into each. Both are valid only during the call.
+using EndpointVisitor = std::function<void(const SipEndpoint&, const SipProfile&)>;
 
 // The SIP endpoint use cases of both surfaces: validate, derive the registrar's digests, seal the
 // password, and talk to the store. Results are endpoints as clients see them: send_as, ciphers and
@@ -47,7 +44,10 @@ class EndpointService {
   Result<SipEndpoint> Update(const std::string& project_id, const std::string& id,
                              const EndpointPatch& patch, Surface surface);
   Result<void> Delete(const std::string& project_id, const std::string& id);
-  Result<EndpointListResult> List(const EndpointListQuery& query);
+  // One page, handed to `visit` row by row as it is read (nothing is collected); the result
+  // tells whether older rows exist. kNotFound for an unknown project. On an error, drop what
+  // was visited.
+  Result<bool> VisitList(const EndpointListQuery& query, const EndpointVisitor& visit);
   // The contacts registered for the endpoint (by either id). kNotFound.
   Result<std::vector<Registration>> Registrations(const std::string& project_id,
                                                   const std::string& id);

@@ -33,11 +33,19 @@ struct EndpointWithProfile {
   SipProfile profile;
 };
 
-struct EndpointPage {
-  std::vector<StoredEndpoint> rows;  // newest first (endpoint id descending)
-  bool has_older = false;            // rows exist after the last one (a `next` page)
-  SipProfile profile;                // the project's, read in the same snapshot as the rows
+// What a page leaves besides its rows.
+struct EndpointPageInfo {
+  bool has_older = false;  // rows exist after the last one (a `next` page)
+  SipProfile profile;      // the project's, read in the same snapshot as the rows
 };
+
+struct EndpointPage : EndpointPageInfo {
+  std::vector<StoredEndpoint> rows;  // newest first (endpoint id descending)
+};
+
+// Receives a page's rows one at a time, newest first, with the project's profile. Both are
+// valid only during the call: a store may read every row into the same object.
+using EndpointRowVisitor = std::function<void(const StoredEndpoint&, const SipProfile&)>;
 
 // Where SIP endpoints live. Every call is scoped to a project: a record of another project is
 // reported exactly as a missing one. Failures of the database map to kUnavailable (it cannot be
@@ -73,9 +81,16 @@ class EndpointStore {
   // kFailedPrecondition while another endpoint uses it as its call handler.
   virtual Result<void> Delete(const std::string& project_id, const std::string& id) = 0;
 
-  // One page of a newest-first list, by keyset (cost does not grow with depth). A kBefore cursor
-  // yields the `limit` rows just newer than its key, still in newest-first order.
-  virtual Result<EndpointPage> List(const EndpointListQuery& query) = 0;
+  // One page of a newest-first list, by keyset (cost does not grow with depth), handed row by
+  // row to `visit` while the page is read, so that a caller that only renders the rows copies
+  // none of them (collecting a page of 50 took ~200 allocations and ~20% of a list request's
+  // CPU; README, Performance). A kBefore cursor yields the `limit` rows just newer than its key,
+  // still in newest-first order. kNotFound (and no call of `visit`) when the project does not
+  // exist; on any error the rows already visited are to be dropped.
+  virtual Result<EndpointPageInfo> VisitList(const EndpointListQuery& query,
+                                             const EndpointRowVisitor& visit) = 0;
+  // The same page, collected: for callers that keep the rows.
+  Result<EndpointPage> List(const EndpointListQuery& query);
 
   // The contacts the registrar holds for the endpoint (by either id), from its location table.
   // kNotFound when there is no such endpoint.

@@ -152,6 +152,57 @@ TEST_P(EndpointStoreTest, ListsCarryCredentialsOnlyWhenAskedFor) {
   EXPECT_EQ(copied->rows[0].credentials, s.credentials);
 }
 
+// A store may read every row of a page into one object: each visited row must still show only
+// its own values (a field set on one row and NULL on the next is unset again), with the profile.
+TEST_P(EndpointStoreTest, VisitedRowsShowOnlyTheirOwnValues) {
+  std::vector<StoredEndpoint> inserted;
+  for (int n = 1; n <= 4; ++n) {
+    StoredEndpoint s = Endpoint(n, "user" + std::to_string(n));
+    if (n % 2 == 0) {
+      SipEndpoint& e = s.endpoint;
+      e.display_name = "Desk with a name longer than the short-string buffer " + std::to_string(n);
+      e.caller_id = "Caller " + std::to_string(n);
+      e.send_as = "+1555000000" + std::to_string(n);
+      e.ciphers = {"AEAD_AES_256_GCM_8"};
+      e.codecs = {"OPUS", "PCMU"};
+      e.encryption = "required";
+      e.call_handler = CallHandler::kLamlWebhooks;
+      e.companions[0] = "https://example.com/voice/" + std::to_string(n);
+      s.credentials = {"ha1-" + std::to_string(n), "sha", "ha1b", {1, 2, 3}, "key"};
+    }
+    ASSERT_TRUE(store().Insert(s));
+    inserted.push_back(s);
+  }
+  auto project = stores_.projects->GetProject(kProjectA);
+  ASSERT_TRUE(project);
+  auto visit_all = [&](const EndpointListQuery& query) {
+    std::vector<StoredEndpoint> seen;
+    auto info = store().VisitList(query, [&](const StoredEndpoint& row, const SipProfile& profile) {
+      EXPECT_EQ(profile, project->profile);
+      seen.push_back(row);
+    });
+    EXPECT_TRUE(info);
+    return seen;
+  };
+  // Newest first: 4, 3, 2, 1; forward pages and a backward one.
+  auto all = visit_all({.project_id = kProjectA, .with_credentials = true});
+  ASSERT_EQ(all.size(), 4u);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(all[i].endpoint, inserted[3 - i].endpoint) << "row " << i;
+    EXPECT_EQ(all[i].credentials, inserted[3 - i].credentials) << "row " << i;
+  }
+  auto back = visit_all({kProjectA, {}, {}, PageToken{PageDirection::kBefore, Id(1)}, 2, true});
+  ASSERT_EQ(back.size(), 2u);
+  EXPECT_EQ(back[0].endpoint, inserted[2].endpoint);
+  EXPECT_EQ(back[1].endpoint, inserted[1].endpoint);
+  int visits = 0;
+  auto unknown = store().VisitList({.project_id = "01900000-0000-7000-8000-0000000000ff"},
+                                   [&](const StoredEndpoint&, const SipProfile&) { ++visits; });
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(visits, 0);
+}
+
 TEST_P(EndpointStoreTest, AnotherProjectsRecordIsNotFound) {
   ASSERT_TRUE(store().Insert(Endpoint(1, "alice")));
   EXPECT_EQ(store().Get(kProjectB, Id(1)).error().code, ErrorCode::kNotFound);

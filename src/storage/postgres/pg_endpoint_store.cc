@@ -181,13 +181,14 @@ Result<std::string> PgEndpointStore::ExplainListForTest(const EndpointListQuery&
   });
 }
 
-Result<EndpointPage> PgEndpointStore::List(const EndpointListQuery& q) {
-  return db_->Read<EndpointPage>([&](PgTransaction& tx) -> Result<EndpointPage> {
+Result<EndpointPageInfo> PgEndpointStore::VisitList(const EndpointListQuery& q,
+                                                    const EndpointRowVisitor& visit) {
+  return db_->Read<EndpointPageInfo>([&](PgTransaction& tx) -> Result<EndpointPageInfo> {
     bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
     std::optional<std::string> key;
     if (q.cursor)
       key = q.cursor->sort_key;
-    EndpointPage page;
+    EndpointPageInfo page;
     auto profile =
         tx.Exec(std::string("SELECT ") + kSipProfileColumns + " FROM projects WHERE id = $1",
                 {q.project_id});
@@ -195,18 +196,19 @@ Result<EndpointPage> PgEndpointStore::List(const EndpointListQuery& q) {
       return Fail(Error::NotFound());
     page.profile = PgReadSipProfile(profile[0], 0);
     SearchPlan plan = PlanSearch(tx, q);
+    // The whole result is in memory already (libpqxx); forward pages hold one extra row that
+    // tells whether a next page exists, backward pages come oldest first.
     auto rows = tx.Exec(PageSql(q, plan), ListParams(q, key, before ? q.limit : q.limit + 1));
-    for (const auto& row : rows) page.rows.push_back(PgReadEndpoint(row));
+    std::size_t shown = std::min<std::size_t>(rows.size(), q.limit);
     if (before) {
-      std::reverse(page.rows.begin(), page.rows.end());
       std::string probe = "SELECT EXISTS (SELECT 1 FROM sip_endpoints" + FilterClause(q, plan) +
-                          kTypeAllParams + (page.rows.empty() ? " AND id <= $4" : " AND id < $4") +
-                          ")";
-      std::string bound = page.rows.empty() ? q.cursor->sort_key : page.rows.back().endpoint.id;
+                          kTypeAllParams + (rows.empty() ? " AND id <= $4" : " AND id < $4") + ")";
+      std::string bound = rows.empty() ? q.cursor->sort_key : PgReadEndpoint(rows[0]).endpoint.id;
       page.has_older = tx.Exec(probe, ListParams(q, bound, 0))[0][0].as<bool>();
-    } else if (page.rows.size() > q.limit) {
-      page.rows.pop_back();
-      page.has_older = true;
+      for (std::size_t i = shown; i-- > 0;) visit(PgReadEndpoint(rows[i]), page.profile);
+    } else {
+      page.has_older = rows.size() > q.limit;
+      for (std::size_t i = 0; i < shown; ++i) visit(PgReadEndpoint(rows[i]), page.profile);
     }
     return page;
   });

@@ -89,31 +89,45 @@ void BindEndpoint(SQLite::Statement& s, const StoredEndpoint& stored) {
 
 StoredEndpoint ReadEndpoint(const SqliteRow& row) {
   StoredEndpoint stored;
-  SipEndpoint& e = stored.endpoint;
-  SipCredentials& c = stored.credentials;
+  ReadEndpointInto(row, stored);
+  return stored;
+}
+
+void ReadEndpointInto(const SqliteRow& row, StoredEndpoint& into) {
+  SipEndpoint& e = into.endpoint;
+  SipCredentials& c = into.credentials;
+  auto text = [&](int column, std::string& to) { to.assign(row.Text(column)); };
+  auto optional = [&](int column, std::optional<std::string>& to) {
+    if (row.IsNull(column)) {
+      to.reset();
+    } else if (to) {
+      to->assign(row.Text(column));
+    } else {
+      to.emplace(row.Text(column));
+    }
+  };
   int i = 0;
-  e.id = row.String(i++);
-  e.resource_id = row.String(i++);
-  e.address_id = row.String(i++);
-  e.project_id = row.String(i++);
-  e.username = row.String(i++);
-  e.display_name = row.OptionalString(i++);
-  e.caller_id = row.OptionalString(i++);
-  e.send_as = row.OptionalString(i++);
+  text(i++, e.id);
+  text(i++, e.resource_id);
+  text(i++, e.address_id);
+  text(i++, e.project_id);
+  text(i++, e.username);
+  optional(i++, e.display_name);
+  optional(i++, e.caller_id);
+  optional(i++, e.send_as);
   e.ciphers = SplitList(row.Text(i++));
   e.codecs = SplitList(row.Text(i++));
-  e.encryption = row.String(i++);
+  text(i++, e.encryption);
   e.call_handler = ParseCallHandler(row.Text(i++)).value_or(CallHandler::kDefault);
-  e.calling_handler_resource_id = row.OptionalString(i++);
-  for (auto& companion : e.companions) companion = row.OptionalString(i++);
-  c.ha1 = row.String(i++);  // NULL (no password, or not selected): empty
-  c.ha1_sha256 = row.String(i++);
-  c.ha1b = row.String(i++);
+  optional(i++, e.calling_handler_resource_id);
+  for (auto& companion : e.companions) optional(i++, companion);
+  text(i++, c.ha1);  // NULL (no password, or not selected): empty
+  text(i++, c.ha1_sha256);
+  text(i++, c.ha1b);
   c.sealed_password = row.Blob(i++);
-  c.key_id = row.String(i++);
+  text(i++, c.key_id);
   e.created_at = row.Int64(i++);
   e.updated_at = row.Int64(i++);
-  return stored;
 }
 
 SipProfile ReadSipProfile(const SqliteRow& row, int first) {

@@ -21,6 +21,9 @@ const std::string& InsertSql();
 const std::string& UpdateSql();  // binds like InsertSql; WHERE id = ?1
 void BindEndpoint(SQLite::Statement& s, const StoredEndpoint& stored);
 StoredEndpoint ReadEndpoint(const SqliteRow& row);
+// The same into `into`, whose strings keep their storage: reading a page's rows one after
+// another into one object allocates only for the first.
+void ReadEndpointInto(const SqliteRow& row, StoredEndpoint& into);
 // kSipProfileColumns, from column `first` on.
 SipProfile ReadSipProfile(const SqliteRow& row, int first);
 

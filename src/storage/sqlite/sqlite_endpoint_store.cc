@@ -221,11 +221,12 @@ Result<std::string> SqliteEndpointStore::ExplainListForTest(const EndpointListQu
   });
 }
 
-Result<EndpointPage> SqliteEndpointStore::List(const EndpointListQuery& q) {
+Result<EndpointPageInfo> SqliteEndpointStore::VisitList(const EndpointListQuery& q,
+                                                        const EndpointRowVisitor& visit) {
   // The plan's probe, the page and the "is there more" probe: one snapshot.
-  return db_->Read<EndpointPage>([&](SqliteConnection& connection) -> Result<EndpointPage> {
+  return db_->Read<EndpointPageInfo>([&](SqliteConnection& connection) -> Result<EndpointPageInfo> {
     bool before = q.cursor && q.cursor->direction == PageDirection::kBefore;
-    EndpointPage page;
+    EndpointPageInfo page;
     auto& profile = connection.Prepare(std::string("SELECT ") + kSipProfileColumns +
                                        " FROM projects WHERE id = ?1");
     profile.bind(1, q.project_id);
@@ -237,25 +238,37 @@ Result<EndpointPage> SqliteEndpointStore::List(const EndpointListQuery& q) {
     BindFilters(s, q, plan);
     if (q.cursor)
       s.bind(4, q.cursor->sort_key);
-    // Forward pages fetch one extra row to learn whether a next page exists.
-    s.bind(5, static_cast<std::int64_t>(before ? q.limit : q.limit + 1));
-    page.rows.reserve(q.limit + 1);
     SqliteRow row(connection, s);
-    while (s.executeStep()) page.rows.push_back(ReadEndpoint(row));
-    if (before) {
-      std::reverse(page.rows.begin(), page.rows.end());
-      // Rows older than this page exist unless the cursor pointed past the end.
-      std::string bound = page.rows.empty() ? q.cursor->sort_key : page.rows.back().endpoint.id;
-      auto& probe = connection.Prepare("SELECT EXISTS (SELECT 1 FROM sip_endpoints" +
-                                       FilterClause(q, plan) + " AND id < ?4)");
-      BindFilters(probe, q, plan);
-      probe.bind(4, page.rows.empty() ? bound + "~" : bound);
-      probe.executeStep();
-      page.has_older = probe.getColumn(0).getInt() != 0;
-    } else if (page.rows.size() > q.limit) {
-      page.rows.pop_back();
-      page.has_older = true;
+    if (!before) {
+      // Forward pages fetch one extra row to learn whether a next page exists. Each row is read
+      // into the same object and handed over while the statement is on it.
+      s.bind(5, static_cast<std::int64_t>(q.limit + 1));
+      StoredEndpoint current;
+      std::size_t count = 0;
+      while (s.executeStep()) {
+        if (count++ == q.limit) {
+          page.has_older = true;
+          break;
+        }
+        ReadEndpointInto(row, current);
+        visit(current, page.profile);
+      }
+      return page;
     }
+    // Backward pages come oldest first; the (at most `limit`) rows are turned around.
+    s.bind(5, static_cast<std::int64_t>(q.limit));
+    std::vector<StoredEndpoint> rows;
+    rows.reserve(q.limit);
+    while (s.executeStep()) rows.push_back(ReadEndpoint(row));
+    // Rows older than this page exist unless the cursor pointed past the end.
+    std::string bound = rows.empty() ? q.cursor->sort_key : rows.front().endpoint.id;
+    auto& probe = connection.Prepare("SELECT EXISTS (SELECT 1 FROM sip_endpoints" +
+                                     FilterClause(q, plan) + " AND id < ?4)");
+    BindFilters(probe, q, plan);
+    probe.bind(4, rows.empty() ? bound + "~" : bound);
+    probe.executeStep();
+    page.has_older = probe.getColumn(0).getInt() != 0;
+    for (auto it = rows.rbegin(); it != rows.rend(); ++it) visit(*it, page.profile);
     return page;
   });
 }

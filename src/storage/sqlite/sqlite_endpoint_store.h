@@ -19,7 +19,8 @@ class SqliteEndpointStore final : public EndpointStore {
   Result<StoredEndpoint> Update(const std::string& project_id, const std::string& id,
                                 const Mutation& mutate) override;
   Result<void> Delete(const std::string& project_id, const std::string& id) override;
-  Result<EndpointPage> List(const EndpointListQuery& query) override;
+  Result<EndpointPageInfo> VisitList(const EndpointListQuery& query,
+                                     const EndpointRowVisitor& visit) override;
   Result<std::vector<Registration>> Registrations(const std::string& project_id,
                                                   const std::string& id) override;
   Result<bool> ResourceExists(const std::string& project_id,
