@@ -203,7 +203,7 @@ Result<EndpointPageInfo> PgEndpointStore::VisitList(const EndpointListQuery& q,
     if (before) {
       std::string probe = "SELECT EXISTS (SELECT 1 FROM sip_endpoints" + FilterClause(q, plan) +
                           kTypeAllParams + (rows.empty() ? " AND id <= $4" : " AND id < $4") + ")";
-      std::string bound = rows.empty() ? q.cursor->sort_key : PgReadEndpoint(rows[0]).endpoint.id;
+      std::string bound = rows.empty() ? q.cursor->sort_key : rows[0]["id"].as<std::string>();
       page.has_older = tx.Exec(probe, ListParams(q, bound, 0))[0][0].as<bool>();
       for (std::size_t i = shown; i-- > 0;) visit(PgReadEndpoint(rows[i]), page.profile);
     } else {
