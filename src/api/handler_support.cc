@@ -46,21 +46,10 @@ http::Response ListResponse(const ApiContext& ctx, const http::Request& request,
                             const std::optional<std::string>& first_id,
                             const std::optional<std::string>& last_id, bool has_older,
                             const std::vector<std::pair<std::string, std::string>>& extra) {
-  return ListResponse(
-      ctx, request, params, data.size(), [&](JsonWriter& w) { w.Raw(data); }, first_id, last_id,
-      has_older, extra);
-}
-
-http::Response ListResponse(const ApiContext& ctx, const http::Request& request,
-                            const ListParams& params, std::size_t data_size_hint,
-                            const std::function<void(JsonWriter&)>& write_data,
-                            const std::optional<std::string>& first_id,
-                            const std::optional<std::string>& last_id, bool has_older,
-                            const std::vector<std::pair<std::string, std::string>>& extra) {
   auto links = BuildPageLinks(AbsoluteUrl(ctx.options, request, WithoutTrailingSlash(request.path)),
                               params, first_id, last_id, has_older, extra);
   std::string body;
-  body.reserve(data_size_hint + 512);
+  body.reserve(data.size() + 512);
   JsonWriter w(body);
   w.BeginObject();
   w.Key("links");
@@ -79,7 +68,7 @@ http::Response ListResponse(const ApiContext& ctx, const http::Request& request,
   }
   w.EndObject();
   w.Key("data");
-  write_data(w);
+  w.Raw(data);
   w.EndObject();
   return http::Response::Json(200, std::move(body));
 }

@@ -38,14 +38,6 @@ http::Response ListResponse(const ApiContext& ctx, const http::Request& request,
                             const std::optional<std::string>& first_id,
                             const std::optional<std::string>& last_id, bool has_older,
                             const std::vector<std::pair<std::string, std::string>>& extra = {});
-// The same, with the data array written by `write_data` straight into the body, which reserves
-// `data_size_hint` bytes for it: a page of 50 endpoints is ~60 KB that is then not copied.
-http::Response ListResponse(const ApiContext& ctx, const http::Request& request,
-                            const ListParams& params, std::size_t data_size_hint,
-                            const std::function<void(JsonWriter&)>& write_data,
-                            const std::optional<std::string>& first_id,
-                            const std::optional<std::string>& last_id, bool has_older,
-                            const std::vector<std::pair<std::string, std::string>>& extra = {});
 
 inline http::Response JsonResponse(int status, const Json& body) {
   return http::Response::Json(status, body.dump());
