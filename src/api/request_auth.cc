@@ -24,15 +24,15 @@ Result<Caller> Authorize(const ApiContext& context, const http::Request& request
   std::string_view authorization = request.Header("Authorization");
   // The throttle keys on the project id as sent; a request without Basic credentials counts
   // against its address alone (an empty project key is shared by all such requests).
+  auto credentials = ParseBasicAuthorization(authorization);
   std::string project;
   if (context.throttle) {
-    auto credentials = ParseBasicAuthorization(authorization);
     project = credentials ? credentials->user : std::string();
     if (auto wait = context.throttle->RetryAfter(request.remote_address, project)) {
       return Fail(Error::RateLimited(*wait, "too many failed authentications; not checked"));
     }
   }
-  auto caller = context.authenticator.Authenticate(authorization);
+  auto caller = context.authenticator.Authenticate(credentials);
   if (context.throttle) {
     if (caller) {
       context.throttle->RecordSuccess(request.remote_address, project);

@@ -62,7 +62,11 @@ Result<ApiToken> Authenticator::FindToken(const std::string& secret_hash) const 
 }
 
 Result<Caller> Authenticator::Authenticate(std::string_view authorization) const {
-  auto credentials = ParseBasicAuthorization(authorization);
+  return Authenticate(ParseBasicAuthorization(authorization));
+}
+
+Result<Caller> Authenticator::Authenticate(
+    const std::optional<BasicCredentials>& credentials) const {
   if (!credentials || credentials->password.empty())
     return Fail(Error::Unauthenticated());
   // Hash and look up even when the project id is malformed, so that every failure costs the same.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,13 @@ inline constexpr std::string_view kScopeVoice = "voice";
 std::vector<std::string> AllScopes();
 bool IsKnownScope(std::string_view scope);
 
+// Splits "Basic base64(user:password)"; nullopt when the header is not well-formed Basic.
+struct BasicCredentials {
+  std::string user;
+  std::string password;
+};
+std::optional<BasicCredentials> ParseBasicAuthorization(std::string_view header);
+
 // Checks HTTP Basic credentials (user = project id, password = API token) against the store.
 // An unknown project, an unknown or revoked token, and a token of another project all answer
 // kUnauthenticated alike, and each costs one hashed lookup, so none can be told apart.
@@ -35,6 +43,8 @@ class Authenticator {
 
   // `authorization` is the raw Authorization header (may be empty).
   Result<Caller> Authenticate(std::string_view authorization) const;
+  // The same for credentials already parsed from it (nullopt when they could not be).
+  Result<Caller> Authenticate(const std::optional<BasicCredentials>& credentials) const;
 
  private:
   // The token whose secret hashes to `secret_hash`: from the cache, else from the store.
@@ -43,12 +53,5 @@ class Authenticator {
   ProjectStore& projects_;
   TokenCache* cache_;
 };
-
-// Splits "Basic base64(user:password)"; nullopt when the header is not well-formed Basic.
-struct BasicCredentials {
-  std::string user;
-  std::string password;
-};
-std::optional<BasicCredentials> ParseBasicAuthorization(std::string_view header);
 
 }  // namespace sb

@@ -32,10 +32,13 @@ class Router {
     std::string method;
     std::string path_template;
     std::vector<std::string> segments;  // "{}" marks a parameter
+    int specificity = 0;                // literal segments: /a/b beats /a/{id}
     Handler handler;
   };
-  // Routes whose template matches `path`, most specific first; parameters filled in `params`.
-  std::vector<const Route*> Match(std::string_view path, std::vector<PathParams>& params) const;
+  // Whether `route`'s template matches the path split into `segments`.
+  static bool Matches(const Route& route, const std::vector<std::string_view>& segments);
+  // The Allow header of a 405: the methods of the most specific templates matching `segments`.
+  std::string AllowedMethods(const std::vector<std::string_view>& segments, int specificity) const;
 
   ErrorRenderer render_error_;
   std::vector<Route> routes_;
