@@ -15,6 +15,11 @@ std::string Format(const std::array<std::uint8_t, 16>& b) {
          hex.substr(16, 4) + "-" + hex.substr(20);
 }
 
+// ASCII only, without the C library's locale lookups: ids are checked on every request.
+bool IsHexDigit(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
 }  // namespace
 
 std::string IdGenerator::NewId() {
@@ -51,7 +56,7 @@ bool IsUuid(std::string_view text) {
     if (i == 8 || i == 13 || i == 18 || i == 23) {
       if (text[i] != '-')
         return false;
-    } else if (!std::isxdigit(static_cast<unsigned char>(text[i]))) {
+    } else if (!IsHexDigit(text[i])) {
       return false;
     }
   }
@@ -60,7 +65,10 @@ bool IsUuid(std::string_view text) {
 
 std::string CanonicalUuid(std::string_view text) {
   std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+  }
   return out;
 }
 

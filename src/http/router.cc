@@ -21,6 +21,9 @@ std::vector<std::string_view> SplitPath(std::string_view path) {
   return out;
 }
 
+// Parameters are stored as "{}" (see Router::Route); this test is on every request's path.
+bool IsParameter(const std::string& segment) { return segment.size() == 2 && segment[0] == '{'; }
+
 }  // namespace
 
 void Router::Add(std::string method, std::string_view path_template, Handler handler) {
@@ -37,7 +40,8 @@ bool Router::Matches(const Route& route, const std::vector<std::string_view>& se
   if (route.segments.size() != segments.size())
     return false;
   for (std::size_t i = 0; i < segments.size(); ++i) {
-    bool ok = route.segments[i] == "{}" ? !segments[i].empty() : route.segments[i] == segments[i];
+    bool ok =
+        IsParameter(route.segments[i]) ? !segments[i].empty() : route.segments[i] == segments[i];
     if (!ok)
       return false;
   }
@@ -83,7 +87,7 @@ Response Router::Dispatch(const Request& request) const {
   if (answer != nullptr) {
     PathParams params;
     for (std::size_t i = 0; i < segments.size(); ++i) {
-      if (answer->segments[i] == "{}")
+      if (IsParameter(answer->segments[i]))
         params.emplace_back(segments[i]);
     }
     Response response = answer->handler(request, params);
