@@ -1,12 +1,15 @@
 #include "app/access_log.h"
 
+#include <array>
 #include <chrono>
+#include <cstdint>
 #include <random>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "app/logging.h"
+#include "domain/encoding.h"
 
 namespace sb {
 namespace {
@@ -24,7 +27,8 @@ std::string OneLine(std::string text) {
 // seeded from the system's random source is enough and costs no system call per request.
 std::string NewRequestId() {
   thread_local std::mt19937_64 engine{std::random_device{}()};
-  return fmt::format("{:016x}{:016x}", engine(), engine());
+  std::array<std::uint64_t, 2> words{engine(), engine()};
+  return HexEncode({reinterpret_cast<const std::uint8_t*>(words.data()), sizeof words});
 }
 
 struct AccessRecord {
