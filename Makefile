@@ -49,7 +49,8 @@ check: deps node_modules/.package-lock.json $(CHECK_BUILD)/build.ninja
 test: check
 
 # Benchmarks on a Release build (not timed tests): SIP REGISTER through Kamailio on each store,
-# and the HTTP scenarios with wrk. Results in bench/results/.
+# the HTTP scenarios with wrk, and instructions per request under callgrind. Results in
+# bench/results/.
 BENCH_BUILD := build-bench
 bench: deps
 	cmake --preset bench > /dev/null
@@ -59,6 +60,8 @@ bench: deps
 	bench/http-bench $(BENCH_BUILD)/src/switchboard $(BENCH_BUILD)/sb_load_endpoints sqlite
 	bench/http-bench $(BENCH_BUILD)/src/switchboard $(BENCH_BUILD)/sb_load_endpoints postgres
 	bench/register-bench $(BENCH_BUILD)/src/switchboard
+	bench/instructions-per-request $(BENCH_BUILD)/src/switchboard $(BENCH_BUILD)/sb_load_endpoints \
+	  | tee bench/results/instructions-sqlite.txt
 
 # libFuzzer on every target (fuzz/) for FUZZ_SECONDS each, with clang-14, ASan and UBSan.
 # `make check` replays the seed corpora with the ordinary build.

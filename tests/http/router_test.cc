@@ -19,6 +19,7 @@ Router MakeRouter() {
   router.Add("GET", "/items/{id}", echo("get"));
   router.Add("DELETE", "/items/{id}", echo("delete"));
   router.Add("GET", "/items/special", echo("special"));
+  router.Add("GET", "/a/{x}/b/{y}", echo("two"));
   return router;
 }
 
@@ -58,6 +59,29 @@ TEST(Router, UnknownPathIs404) {
   EXPECT_EQ(Call(r, "GET", "/nothing").status, 404);
   EXPECT_EQ(Call(r, "GET", "").status, 404);
   EXPECT_EQ(Call(r, "GET", "/items/42/more").status, 404);
+}
+
+TEST(Router, ParametersComeInTheirOrder) {
+  EXPECT_EQ(Call(MakeRouter(), "GET", "/a/1/b/2").body, "two:1:2");
+  EXPECT_EQ(Call(MakeRouter(), "GET", "/a/1/c/2").status, 404);
+}
+
+TEST(Router, LiteralRouteShadowsTheParameterRouteForEveryMethod) {
+  // DELETE /items/{id} exists, but /items/special is a literal route that has only GET.
+  auto r = MakeRouter();  // the route names point into it
+  auto resp = Call(r, "DELETE", "/items/special");
+  EXPECT_EQ(resp.status, 405);
+  ASSERT_EQ(resp.headers.back().first, "Allow");
+  EXPECT_EQ(resp.headers.back().second, "GET");
+  EXPECT_EQ(resp.route, "/items/special");
+}
+
+TEST(Router, ResponseNamesTheTemplateThatAnswered) {
+  auto r = MakeRouter();
+  EXPECT_EQ(Call(r, "GET", "/items/42").route, "/items/{id}");
+  EXPECT_EQ(Call(r, "DELETE", "/items/42").route, "/items/{id}");
+  EXPECT_EQ(Call(r, "PUT", "/items/42").route, "/items/{id}");
+  EXPECT_EQ(Call(r, "GET", "/nothing").route, "");
 }
 
 }  // namespace
