@@ -1,7 +1,6 @@
 #include "domain/ids.h"
 
 #include <array>
-#include <cctype>
 #include <cstdint>
 
 #include "domain/encoding.h"
