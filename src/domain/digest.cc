@@ -57,9 +57,10 @@ SipCredentials DeriveDigests(std::string_view username, std::string_view realm,
     for (auto part : parts) out += part;
     return out;
   };
+  std::string user_realm_password = join({username, ":", realm, ":", password});
   SipCredentials c;
-  c.ha1 = Md5Hex(join({username, ":", realm, ":", password}));
-  c.ha1_sha256 = Sha256Hex(join({username, ":", realm, ":", password}));
+  c.ha1 = Md5Hex(user_realm_password);
+  c.ha1_sha256 = Sha256Hex(user_realm_password);
   c.ha1b = Md5Hex(join({username, "@", realm, ":", realm, ":", password}));
   return c;
 }
