@@ -107,7 +107,7 @@ Result<http::Response> Get(ApiContext& ctx, const EndpointSurface& s, const Call
   auto id = PathId(params);
   if (!id)
     return Fail(id.error());
-  auto endpoint = ctx.endpoints.Get(caller.project_id, *id);
+  auto endpoint = ctx.endpoints.Get(caller.project_id, *id, s.surface);
   if (!endpoint)
     return Fail(endpoint.error());
   std::optional<std::string> registrations;

@@ -27,10 +27,10 @@ class InstrumentedEndpointStore final : public EndpointStore {
   Result<StoredEndpoint> Get(const std::string& project_id, const std::string& id) override {
     return Observe(metrics_, "endpoint_get", [&] { return inner_->Get(project_id, id); });
   }
-  Result<EndpointWithProfile> GetWithProfile(const std::string& project_id,
-                                             const std::string& id) override {
+  Result<EndpointWithProfile> GetWithProfile(const std::string& project_id, const std::string& id,
+                                             IdHint hint) override {
     return Observe(metrics_, "endpoint_get_with_profile",
-                   [&] { return inner_->GetWithProfile(project_id, id); });
+                   [&] { return inner_->GetWithProfile(project_id, id, hint); });
   }
   Result<StoredEndpoint> Update(const std::string& project_id, const std::string& id,
                                 const Mutation& mutate) override {

@@ -106,8 +106,11 @@ Result<SipEndpoint> EndpointService::Create(const std::string& project_id,
   return ResolveInherited(std::move(e), *profile);
 }
 
-Result<SipEndpoint> EndpointService::Get(const std::string& project_id, const std::string& id) {
-  auto read = endpoints_.GetWithProfile(project_id, id);
+Result<SipEndpoint> EndpointService::Get(const std::string& project_id, const std::string& id,
+                                         Surface surface) {
+  // Each surface's clients name endpoints by that surface's id (either is accepted).
+  auto read = endpoints_.GetWithProfile(
+      project_id, id, surface == Surface::kRelay ? IdHint::kEndpointId : IdHint::kResourceId);
   if (!read)
     return Fail(read.error());
   return ResolveInherited(std::move(read->stored.endpoint), read->profile);

@@ -38,8 +38,8 @@ class EndpointService {
   // not_unique_within_project.
   Result<SipEndpoint> Create(const std::string& project_id, const EndpointPatch& patch,
                              Surface surface);
-  // By endpoint id or resource id. kNotFound.
-  Result<SipEndpoint> Get(const std::string& project_id, const std::string& id);
+  // By endpoint id or resource id; `surface` says which its clients use. kNotFound.
+  Result<SipEndpoint> Get(const std::string& project_id, const std::string& id, Surface surface);
   // Merges `patch` (CONTRACT 4). A new username or password re-derives the digests.
   Result<SipEndpoint> Update(const std::string& project_id, const std::string& id,
                              const EndpointPatch& patch, Surface surface);

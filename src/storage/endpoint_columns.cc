@@ -52,19 +52,22 @@ const char* const kSipProfileColumns =
     "domain_identifier, default_codecs, default_ciphers, default_encryption, default_send_as, "
     "default_outbound_policy";
 
-std::string SelectEndpointWithProfileSql(const std::string& select_list, const char* placeholder) {
+const char* IdColumn(IdHint hint) { return hint == IdHint::kEndpointId ? "id" : "resource_id"; }
+
+const char* OtherIdColumn(IdHint hint) {
+  return hint == IdHint::kEndpointId ? "resource_id" : "id";
+}
+
+std::string SelectEndpointWithProfileSql(const std::string& select_list, const char* placeholder,
+                                         const char* id_column) {
   // The project's columns come from a subquery under names no endpoint column has, so the
   // endpoint's columns need no table prefix; both databases flatten it into a plain join.
   std::string p(placeholder);
-  std::string select = "SELECT " + select_list + ", " + kSipProfileColumns +
-                       " FROM sip_endpoints JOIN (SELECT id AS profile_project_id, " +
-                       kSipProfileColumns +
-                       " FROM projects) AS profiles ON profiles.profile_project_id = "
-                       "sip_endpoints.project_id WHERE project_id = " +
-                       p + "1 AND ";
-  // By endpoint id first, by resource id only when that finds nothing: UNION ALL with LIMIT 1
-  // stops at the first row, where `id = ? OR resource_id = ?` always probes both indexes.
-  return select + "id = " + p + "2 UNION ALL " + select + "resource_id = " + p + "2 LIMIT 1";
+  return "SELECT " + select_list + ", " + kSipProfileColumns +
+         " FROM sip_endpoints JOIN (SELECT id AS profile_project_id, " + kSipProfileColumns +
+         " FROM projects) AS profiles ON profiles.profile_project_id = "
+         "sip_endpoints.project_id WHERE project_id = " +
+         p + "1 AND " + id_column + " = " + p + "2";
 }
 
 bool IsFixedEndpointColumn(const std::string& column) {

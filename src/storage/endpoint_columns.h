@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "storage/id_hint.h"
+
 namespace sb {
 
 // The sip_endpoints columns in the order every store reads and binds them: identity, settings,
@@ -19,10 +21,15 @@ bool IsCredentialColumn(const std::string& column);
 // ("domain_identifier, default_codecs, ..."); read with an endpoint by GetWithProfile.
 extern const char* const kSipProfileColumns;
 
+// The two columns that name an endpoint: "id" and "resource_id".
+const char* IdColumn(IdHint hint);
+const char* OtherIdColumn(IdHint hint);
+
 // SQL that selects EndpointColumns() (through `select_list`, which a store may spell its own
 // way) and then kSipProfileColumns of the endpoint's project, for the endpoint of project ?1 /
-// $1 whose id or resource id is ?2 / $2. `placeholder` is "?" or "$".
-std::string SelectEndpointWithProfileSql(const std::string& select_list, const char* placeholder);
+// $1 whose `id_column` is ?2 / $2. `placeholder` is "?" or "$".
+std::string SelectEndpointWithProfileSql(const std::string& select_list, const char* placeholder,
+                                         const char* id_column);
 
 // Whether a column is set once at creation (the three ids and the project) and so is left out
 // of updates.

@@ -11,6 +11,7 @@
 #include "domain/registration.h"
 #include "domain/sip_endpoint.h"
 #include "domain/sip_profile.h"
+#include "storage/id_hint.h"
 
 namespace sb {
 
@@ -65,9 +66,10 @@ class EndpointStore {
   virtual Result<StoredEndpoint> Get(const std::string& project_id, const std::string& id) = 0;
 
   // As Get, with the project's SIP profile read in the same statement (a GET needs both), and
-  // without the credentials (a GET never shows them).
+  // without the credentials (a GET never shows them). `hint`: which id `id` most likely is; the
+  // other is tried when it finds nothing.
   virtual Result<EndpointWithProfile> GetWithProfile(const std::string& project_id,
-                                                     const std::string& id) = 0;
+                                                     const std::string& id, IdHint hint) = 0;
 
   // Reads the endpoint (by either id), passes it to `mutate`, and writes back what it returns,
   // all in one transaction, so concurrent updates never lose each other's changes. An error

@@ -128,9 +128,11 @@ TEST_F(EndpointServiceTest, ProfileDefaultsShowThroughInheritingEndpointsOnly) {
         return next;
       },
       nullptr));
-  EXPECT_EQ(service_.Get(project_.id, inheriting->id)->codecs, std::vector<std::string>{"G722"});
-  EXPECT_EQ(service_.Get(project_.id, inheriting->id)->send_as, "+15550001111");
-  EXPECT_EQ(service_.Get(project_.id, owning->id)->codecs, std::vector<std::string>{"PCMU"});
+  EXPECT_EQ(service_.Get(project_.id, inheriting->id, Surface::kRelay)->codecs,
+            std::vector<std::string>{"G722"});
+  EXPECT_EQ(service_.Get(project_.id, inheriting->id, Surface::kRelay)->send_as, "+15550001111");
+  EXPECT_EQ(service_.Get(project_.id, owning->id, Surface::kRelay)->codecs,
+            std::vector<std::string>{"PCMU"});
 }
 
 }  // namespace

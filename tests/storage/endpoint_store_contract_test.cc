@@ -93,17 +93,21 @@ TEST_P(EndpointStoreTest, GetWithProfileReadsTheProjectsProfileAndNoCredentials)
         return Fail(Error::Internal("the domain did not change"));
       });
   ASSERT_TRUE(changed);
-  for (const std::string& id : {s.endpoint.id, s.endpoint.resource_id}) {
-    auto read = store().GetWithProfile(kProjectA, id);
-    ASSERT_TRUE(read) << id;
-    EXPECT_EQ(read->stored.endpoint, s.endpoint);
-    EXPECT_EQ(read->stored.credentials, SipCredentials{});
-    EXPECT_EQ(read->profile, *changed);
+  // Either id finds it whichever the hint names: the hint only orders the lookups.
+  for (IdHint hint : {IdHint::kEndpointId, IdHint::kResourceId}) {
+    for (const std::string& id : {s.endpoint.id, s.endpoint.resource_id}) {
+      auto read = store().GetWithProfile(kProjectA, id, hint);
+      ASSERT_TRUE(read) << id;
+      EXPECT_EQ(read->stored.endpoint, s.endpoint);
+      EXPECT_EQ(read->stored.credentials, SipCredentials{});
+      EXPECT_EQ(read->profile, *changed);
+    }
+    auto other = store().GetWithProfile(kProjectB, s.endpoint.id, hint);
+    ASSERT_FALSE(other);
+    EXPECT_EQ(other.error().code, ErrorCode::kNotFound);
+    EXPECT_FALSE(store().GetWithProfile(kProjectA, Id(2), hint));
+    EXPECT_FALSE(store().GetWithProfile(kProjectA, "not-a-uuid", hint));
   }
-  auto other = store().GetWithProfile(kProjectB, s.endpoint.id);
-  ASSERT_FALSE(other);
-  EXPECT_EQ(other.error().code, ErrorCode::kNotFound);
-  EXPECT_FALSE(store().GetWithProfile(kProjectA, Id(2)));
 }
 
 // A page comes with its project's SIP profile, read with the rows (the service resolves the

@@ -17,7 +17,7 @@ Result<http::Response> Addresses(ApiContext& ctx, const Caller& caller,
   auto params = RequestListParams(request);
   if (!params)
     return Fail(params.error());
-  auto endpoint = ctx.endpoints.Get(caller.project_id, *id);
+  auto endpoint = ctx.endpoints.Get(caller.project_id, *id, Surface::kFabric);
   if (!endpoint)
     return Fail(endpoint.error());
   // One address per endpoint: it is on the first page, and later pages are empty.

@@ -49,9 +49,12 @@ const std::string& PgSelectEndpointSql() {
   return kSql;
 }
 
-const std::string& PgSelectEndpointWithProfileSql() {
-  static const std::string kSql = SelectEndpointWithProfileSql(PgEndpointSelectList(false), "$");
-  return kSql;
+const std::string& PgSelectEndpointWithProfileSql(IdHint by) {
+  static const std::string kByEndpointId =
+      SelectEndpointWithProfileSql(PgEndpointSelectList(false), "$", IdColumn(IdHint::kEndpointId));
+  static const std::string kByResourceId =
+      SelectEndpointWithProfileSql(PgEndpointSelectList(false), "$", IdColumn(IdHint::kResourceId));
+  return by == IdHint::kEndpointId ? kByEndpointId : kByResourceId;
 }
 
 const std::string& PgInsertEndpointSql() {

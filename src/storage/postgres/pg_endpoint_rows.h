@@ -6,6 +6,7 @@
 
 #include "domain/sip_endpoint.h"
 #include "domain/sip_profile.h"
+#include "storage/id_hint.h"
 #include "storage/postgres/pg_database.h"
 
 namespace sb {
@@ -15,8 +16,8 @@ namespace sb {
 // "id, resource_id, ..., encode(...), ..."; without `credentials`, those columns are NULL.
 const std::string& PgEndpointSelectList(bool credentials = true);
 const std::string& PgSelectEndpointSql();  // $1 project, $2 endpoint id or resource id
-// PgSelectEndpointSql with kSipProfileColumns after the endpoint's columns.
-const std::string& PgSelectEndpointWithProfileSql();
+// The endpoint's columns and then kSipProfileColumns; $1 project, $2 the id in `by`'s column.
+const std::string& PgSelectEndpointWithProfileSql(IdHint by);
 const std::string& PgInsertEndpointSql();
 const std::string& PgUpdateEndpointSql();  // binds like the insert; WHERE id = $1
 PgParams PgEndpointParams(const StoredEndpoint& stored);

@@ -14,8 +14,8 @@ class PgEndpointStore final : public EndpointStore {
 
   Result<void> Insert(const StoredEndpoint& endpoint) override;
   Result<StoredEndpoint> Get(const std::string& project_id, const std::string& id) override;
-  Result<EndpointWithProfile> GetWithProfile(const std::string& project_id,
-                                             const std::string& id) override;
+  Result<EndpointWithProfile> GetWithProfile(const std::string& project_id, const std::string& id,
+                                             IdHint hint) override;
   Result<StoredEndpoint> Update(const std::string& project_id, const std::string& id,
                                 const Mutation& mutate) override;
   Result<void> Delete(const std::string& project_id, const std::string& id) override;

@@ -23,9 +23,17 @@ const std::string& SelectEndpointSql() {
   return kSql;
 }
 
-const std::string& SelectEndpointWithProfileSql() {
-  static const std::string kSql = sb::SelectEndpointWithProfileSql(EndpointColumnList(false), "?");
-  return kSql;
+const std::string& SelectEndpointWithProfileSql(IdHint hint) {
+  // By the hinted id first, by the other only when that finds nothing: UNION ALL with LIMIT 1
+  // stops at the first row, where `id = ? OR resource_id = ?` always probes both indexes.
+  static const auto kSql = [](IdHint first) {
+    std::string list = EndpointColumnList(false);
+    return sb::SelectEndpointWithProfileSql(list, "?", IdColumn(first)) + " UNION ALL " +
+           sb::SelectEndpointWithProfileSql(list, "?", OtherIdColumn(first)) + " LIMIT 1";
+  };
+  static const std::string kByEndpointId = kSql(IdHint::kEndpointId);
+  static const std::string kByResourceId = kSql(IdHint::kResourceId);
+  return hint == IdHint::kEndpointId ? kByEndpointId : kByResourceId;
 }
 
 const std::string& InsertSql() {

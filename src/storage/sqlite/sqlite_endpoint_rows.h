@@ -7,6 +7,7 @@
 
 #include "domain/sip_endpoint.h"
 #include "domain/sip_profile.h"
+#include "storage/id_hint.h"
 #include "storage/sqlite/sqlite_database.h"
 
 namespace sb {
@@ -15,8 +16,9 @@ namespace sb {
 // and the binding and reading of one row in that order.
 // Binds ?1 = project id, ?2 = endpoint id or resource id.
 const std::string& SelectEndpointSql();
-// SelectEndpointSql with kSipProfileColumns after the endpoint's columns.
-const std::string& SelectEndpointWithProfileSql();
+// SelectEndpointSql with kSipProfileColumns after the endpoint's columns; the hinted id is
+// looked up first.
+const std::string& SelectEndpointWithProfileSql(IdHint hint);
 const std::string& InsertSql();
 const std::string& UpdateSql();  // binds like InsertSql; WHERE id = ?1
 void BindEndpoint(SQLite::Statement& s, const StoredEndpoint& stored);

@@ -151,10 +151,11 @@ Result<StoredEndpoint> SqliteEndpointStore::Get(const std::string& project_id,
 }
 
 Result<EndpointWithProfile> SqliteEndpointStore::GetWithProfile(const std::string& project_id,
-                                                                const std::string& id) {
+                                                                const std::string& id,
+                                                                IdHint hint) {
   return db_->Read<EndpointWithProfile>(
       [&](SqliteConnection& connection) -> Result<EndpointWithProfile> {
-        auto& s = connection.Prepare(SelectEndpointWithProfileSql());
+        auto& s = connection.Prepare(SelectEndpointWithProfileSql(hint));
         s.bind(1, project_id);
         s.bind(2, id);
         if (!s.executeStep())
