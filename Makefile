@@ -49,8 +49,8 @@ check: deps node_modules/.package-lock.json $(CHECK_BUILD)/build.ninja
 test: check
 
 # Benchmarks on a Release build (not timed tests): SIP REGISTER through Kamailio on each store,
-# the HTTP scenarios with wrk, and instructions per request under callgrind. Results in
-# bench/results/.
+# the HTTP scenarios with wrk, what PostgreSQL alone can do here (pgbench, the bound on GET by id
+# on PostgreSQL), and instructions per request under callgrind. Results in bench/results/.
 BENCH_BUILD := build-bench
 bench: deps
 	cmake --preset bench > /dev/null
@@ -59,6 +59,8 @@ bench: deps
 	  --benchmark_out_format=json
 	bench/http-bench $(BENCH_BUILD)/src/switchboard $(BENCH_BUILD)/sb_load_endpoints sqlite
 	bench/http-bench $(BENCH_BUILD)/src/switchboard $(BENCH_BUILD)/sb_load_endpoints postgres
+	bench/postgres-floor $(BENCH_BUILD)/src/switchboard $(BENCH_BUILD)/sb_load_endpoints \
+	  | tee bench/results/postgres-floor.txt
 	bench/register-bench $(BENCH_BUILD)/src/switchboard
 	bench/instructions-per-request $(BENCH_BUILD)/src/switchboard $(BENCH_BUILD)/sb_load_endpoints \
 	  | tee bench/results/instructions-sqlite.txt

@@ -17,9 +17,12 @@ std::optional<std::string> NonEmpty(const std::string& s) {
   return s.empty() ? std::nullopt : std::optional<std::string>(s);
 }
 
-}  // namespace
-
-namespace {
+// The placeholder for column `index` ("$n"); the sealed password travels as hex.
+std::string Placeholder(const std::string& column, std::size_t index) {
+  std::string p = "$";
+  p += std::to_string(index + 1);
+  return column == "sealed_password" ? "decode(" + p + ", 'hex')" : p;
+}
 
 std::string SelectList(bool credentials) {
   std::string out;
@@ -62,9 +65,9 @@ const std::string& PgInsertEndpointSql() {
     std::string values;
     const auto& columns = EndpointColumns();
     for (std::size_t i = 0; i < columns.size(); ++i) {
-      std::string p = "$" + std::to_string(i + 1);
-      values +=
-          (i ? ", " : "") + (columns[i] == "sealed_password" ? "decode(" + p + ", 'hex')" : p);
+      if (i)
+        values += ", ";
+      values += Placeholder(columns[i], i);
     }
     return "INSERT INTO sip_endpoints (" + EndpointColumnList() + ") VALUES (" + values + ")";
   }();
@@ -79,9 +82,9 @@ const std::string& PgUpdateEndpointSql() {
       const std::string& c = columns[i];
       if (IsFixedEndpointColumn(c))
         continue;
-      std::string p = "$" + std::to_string(i + 1);
-      sets += (sets.empty() ? "" : ", ") + c + " = " +
-              (c == "sealed_password" ? "decode(" + p + ", 'hex')" : p);
+      if (!sets.empty())
+        sets += ", ";
+      sets += c + " = " + Placeholder(c, i);
     }
     // Unused parameters still need a type: cast the fixed ids so PostgreSQL can infer them.
     return "UPDATE sip_endpoints SET " + sets +
