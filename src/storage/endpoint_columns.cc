@@ -54,10 +54,6 @@ const char* const kSipProfileColumns =
 
 const char* IdColumn(IdHint hint) { return hint == IdHint::kEndpointId ? "id" : "resource_id"; }
 
-const char* OtherIdColumn(IdHint hint) {
-  return hint == IdHint::kEndpointId ? "resource_id" : "id";
-}
-
 std::string SelectEndpointWithProfileSql(const std::string& select_list, const char* placeholder,
                                          const char* id_column) {
   // The project's columns come from a subquery under names no endpoint column has, so the

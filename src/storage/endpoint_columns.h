@@ -21,9 +21,8 @@ bool IsCredentialColumn(const std::string& column);
 // ("domain_identifier, default_codecs, ..."); read with an endpoint by GetWithProfile.
 extern const char* const kSipProfileColumns;
 
-// The two columns that name an endpoint: "id" and "resource_id".
+// The column that holds the id `hint` names: "id" or "resource_id".
 const char* IdColumn(IdHint hint);
-const char* OtherIdColumn(IdHint hint);
 
 // SQL that selects EndpointColumns() (through `select_list`, which a store may spell its own
 // way) and then kSipProfileColumns of the endpoint's project, for the endpoint of project ?1 /

@@ -9,4 +9,9 @@ namespace sb {
 // pgbench; docs/design/store-contract.md).
 enum class IdHint { kEndpointId, kResourceId };
 
+// The id to try when the hinted one finds nothing.
+constexpr IdHint OtherId(IdHint hint) {
+  return hint == IdHint::kEndpointId ? IdHint::kResourceId : IdHint::kEndpointId;
+}
+
 }  // namespace sb

@@ -53,10 +53,11 @@ const std::string& PgSelectEndpointSql() {
 }
 
 const std::string& PgSelectEndpointWithProfileSql(IdHint by) {
-  static const std::string kByEndpointId =
-      SelectEndpointWithProfileSql(PgEndpointSelectList(false), "$", IdColumn(IdHint::kEndpointId));
-  static const std::string kByResourceId =
-      SelectEndpointWithProfileSql(PgEndpointSelectList(false), "$", IdColumn(IdHint::kResourceId));
+  static const auto kSql = [](IdHint hint) {
+    return SelectEndpointWithProfileSql(PgEndpointSelectList(false), "$", IdColumn(hint));
+  };
+  static const std::string kByEndpointId = kSql(IdHint::kEndpointId);
+  static const std::string kByResourceId = kSql(IdHint::kResourceId);
   return by == IdHint::kEndpointId ? kByEndpointId : kByResourceId;
 }
 

@@ -125,10 +125,8 @@ Result<EndpointWithProfile> PgEndpointStore::GetWithProfile(const std::string& p
     // Two plain lookups rather than one query over both ids: PostgreSQL initialises every
     // branch of a UNION ALL on each run, which made a GET's query a fifth dearer (pgbench).
     auto rows = tx.Exec(PgSelectEndpointWithProfileSql(hint), {project_id, id});
-    if (rows.empty()) {
-      IdHint other = hint == IdHint::kEndpointId ? IdHint::kResourceId : IdHint::kEndpointId;
-      rows = tx.Exec(PgSelectEndpointWithProfileSql(other), {project_id, id});
-    }
+    if (rows.empty())
+      rows = tx.Exec(PgSelectEndpointWithProfileSql(OtherId(hint)), {project_id, id});
     if (rows.empty())
       return Fail(Error::NotFound());
     return EndpointWithProfile{

@@ -29,7 +29,7 @@ const std::string& SelectEndpointWithProfileSql(IdHint hint) {
   static const auto kSql = [](IdHint first) {
     std::string list = EndpointColumnList(false);
     return sb::SelectEndpointWithProfileSql(list, "?", IdColumn(first)) + " UNION ALL " +
-           sb::SelectEndpointWithProfileSql(list, "?", OtherIdColumn(first)) + " LIMIT 1";
+           sb::SelectEndpointWithProfileSql(list, "?", IdColumn(OtherId(first))) + " LIMIT 1";
   };
   static const std::string kByEndpointId = kSql(IdHint::kEndpointId);
   static const std::string kByResourceId = kSql(IdHint::kResourceId);
