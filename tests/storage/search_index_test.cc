@@ -40,6 +40,8 @@ TEST_P(SearchIndexTest, FilteredListsUseTheirIndex) {
     plan = sqlite.ExplainListForTest(query).value();
     EXPECT_NE(plan.find("SEARCH sip_endpoint_suffixes USING PRIMARY KEY"), std::string::npos)
         << plan;
+    // Joined, not gathered into a `rowid IN (...)` list first (a temporary b-tree per request).
+    EXPECT_EQ(plan.find("LIST SUBQUERY"), std::string::npos) << plan;
     // A needle in nearly every row walks the project's rows newest first instead.
     InsertDesks(50, 2100);
     std::string broad =
