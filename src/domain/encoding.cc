@@ -50,30 +50,39 @@ std::string Encode64(std::span<const std::uint8_t> bytes, const char* alphabet) 
   return out;
 }
 
-// Decodes unpadded base64 in `alphabet`; rejects stray characters and non-canonical tails.
-std::optional<std::vector<std::uint8_t>> Decode64(std::string_view text,
-                                                  const std::array<int, 256>& table) {
+// Decodes unpadded base64 in `alphabet` into `Out` (a string or a byte vector); rejects stray
+// characters and non-canonical tails. Four characters at a time, written by index into a buffer
+// sized once: every request decodes its Authorization header.
+template <class Out>
+std::optional<Out> Decode64(std::string_view text, const std::array<int, 256>& table) {
   if (text.size() % 4 == 1)
     return std::nullopt;
-  // Written by index into a buffer sized once: every request decodes its Authorization header.
-  std::vector<std::uint8_t> out(text.size() * 3 / 4);
+  auto value = [&](std::size_t i) { return table[static_cast<unsigned char>(text[i])]; };
+  using Byte = typename Out::value_type;
+  Out out(text.size() * 3 / 4, Byte{});
   std::size_t n = 0;
-  std::uint32_t acc = 0;
-  int bits = 0;
-  for (char c : text) {
-    int v = table[static_cast<unsigned char>(c)];
-    if (v < 0)
+  std::size_t i = 0;
+  for (; i + 4 <= text.size(); i += 4) {
+    int a = value(i), b = value(i + 1), c = value(i + 2), d = value(i + 3);
+    if ((a | b | c | d) < 0)
       return std::nullopt;
-    acc = (acc << 6) | static_cast<std::uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[n++] = static_cast<std::uint8_t>((acc >> bits) & 0xff);
-    }
+    auto v = static_cast<std::uint32_t>(a << 18 | b << 12 | c << 6 | d);
+    out[n++] = static_cast<Byte>(v >> 16);
+    out[n++] = static_cast<Byte>(v >> 8);
+    out[n++] = static_cast<Byte>(v);
   }
-  out.resize(n);
-  if (bits > 0 && (acc & ((1u << bits) - 1)) != 0)
-    return std::nullopt;
+  if (std::size_t rest = text.size() - i; rest > 0) {  // 2 or 3 characters: 1 or 2 bytes
+    int a = value(i), b = value(i + 1), c = rest == 3 ? value(i + 2) : 0;
+    if ((a | b | c) < 0)
+      return std::nullopt;
+    // The bits past the last whole byte must be zero, or two texts would decode alike.
+    if (rest == 2 ? (b & 0x0f) != 0 : (c & 0x03) != 0)
+      return std::nullopt;
+    auto v = static_cast<std::uint32_t>(a << 18 | b << 12 | c << 6);
+    out[n++] = static_cast<Byte>(v >> 16);
+    if (rest == 3)
+      out[n++] = static_cast<Byte>(v >> 8);
+  }
   return out;
 }
 
@@ -108,7 +117,7 @@ std::string Base64UrlEncode(std::span<const std::uint8_t> bytes) {
 
 std::optional<std::vector<std::uint8_t>> Base64UrlDecode(std::string_view text) {
   static const auto kTable = ReverseTable(kBase64Url);
-  return Decode64(text, kTable);
+  return Decode64<std::vector<std::uint8_t>>(text, kTable);
 }
 
 std::optional<std::string> Base64Decode(std::string_view text) {
@@ -117,10 +126,7 @@ std::optional<std::string> Base64Decode(std::string_view text) {
     return std::nullopt;
   std::size_t pad = 0;
   while (pad < 2 && !text.empty() && text[text.size() - 1 - pad] == '=') ++pad;
-  auto bytes = Decode64(text.substr(0, text.size() - pad), kTable);
-  if (!bytes)
-    return std::nullopt;
-  return std::string(bytes->begin(), bytes->end());
+  return Decode64<std::string>(text.substr(0, text.size() - pad), kTable);
 }
 
 }  // namespace sb

@@ -14,10 +14,23 @@ std::string Format(const std::array<std::uint8_t, 16>& b) {
          hex.substr(16, 4) + "-" + hex.substr(20);
 }
 
-// ASCII only, without the C library's locale lookups: ids are checked on every request.
-bool IsHexDigit(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+// What each byte may be at each place of a UUID's text: a table, not the C library's locale
+// lookups or a chain of comparisons, since ids are checked twice on every request.
+enum CharClass : std::uint8_t { kOther, kHex, kDash };
+constexpr std::array<CharClass, 256> kCharClass = [] {
+  std::array<CharClass, 256> table{};
+  for (int c = '0'; c <= '9'; ++c) table[c] = kHex;
+  for (int c = 'a'; c <= 'f'; ++c) table[c] = kHex;
+  for (int c = 'A'; c <= 'F'; ++c) table[c] = kHex;
+  table['-'] = kDash;
+  return table;
+}();
+constexpr std::array<CharClass, 36> kUuidShape = [] {
+  std::array<CharClass, 36> shape{};
+  shape.fill(kHex);
+  shape[8] = shape[13] = shape[18] = shape[23] = kDash;
+  return shape;
+}();
 
 }  // namespace
 
@@ -49,17 +62,12 @@ std::string IdGenerator::NewId() {
 }
 
 bool IsUuid(std::string_view text) {
-  if (text.size() != 36)
+  if (text.size() != kUuidShape.size())
     return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (i == 8 || i == 13 || i == 18 || i == 23) {
-      if (text[i] != '-')
-        return false;
-    } else if (!IsHexDigit(text[i])) {
-      return false;
-    }
-  }
-  return true;
+  bool matches = true;  // no early exit: one branch for the whole text
+  for (std::size_t i = 0; i < kUuidShape.size(); ++i)
+    matches &= kCharClass[static_cast<unsigned char>(text[i])] == kUuidShape[i];
+  return matches;
 }
 
 std::string CanonicalUuid(std::string_view text) {

@@ -12,6 +12,8 @@
 #include <restinio/all.hpp>
 #include <restinio/tls.hpp>
 
+#include "http/address_text.h"
+
 namespace sb::http {
 namespace {
 
@@ -113,7 +115,8 @@ Request ToRequest(const restinio::request_handle_t& req, bool tls) {
     out.headers.emplace_back(field.name(), field.value());
   });
   out.body = req->body();
-  out.remote_address = req->remote_endpoint().address().to_string();
+  const auto address = req->remote_endpoint().address();
+  out.remote_address = address.is_v4() ? Ipv4Text(address.to_v4().to_bytes()) : address.to_string();
   out.tls = tls;
   return out;
 }

@@ -46,6 +46,32 @@ TEST(JsonWriter, EveryAsciiCharacterRoundTripsAtEveryPositionOfAString) {
   EXPECT_EQ(empty, R"("")");
 }
 
+// Long strings are scanned eight bytes at a time before byte by byte: every character that
+// needs escaping, and a few that do not (UTF-8 bytes above 0x7f among them), at every position
+// of strings longer than two blocks, on both sides of each block boundary.
+TEST(JsonWriter, EscapesAtEveryPositionOfLongStrings) {
+  std::string special;
+  for (int c = 0; c < 0x20; ++c) special += static_cast<char>(c);
+  special += "\"\\ ~\x7f";
+  for (std::size_t length : {15u, 16u, 17u, 24u, 31u, 32u, 33u, 40u}) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (char c : special) {
+        std::string text(length, 'a');
+        text[at] = c;
+        std::string out;
+        JsonWriter(out).String(text);
+        EXPECT_EQ(Json::parse(out), text) << "character " << int{c} << " at " << at;
+      }
+      std::string text(length, 'a');
+      text.replace(at, std::min<std::size_t>(2, length - at), "\xc3\xa9", 2);  // é, unescaped
+      text.resize(length);
+      std::string out;
+      JsonWriter(out).String(text);
+      EXPECT_EQ(out, "\"" + text + "\"") << "at " << at;
+    }
+  }
+}
+
 TEST(JsonWriter, RelayEndpointsRoundTripThroughAParser) {
   SipEndpoint e;
   e.id = "01a20556-4659-7000-a69f-2b76d4232056";

@@ -28,8 +28,25 @@ TEST(Encoding, Base64UrlRejectsStrayCharactersAndNonCanonicalTails) {
   EXPECT_FALSE(
       Base64UrlDecode("Zm9"
                       "x"
-                      "Y"));            // length 5: 1 mod 4
-  EXPECT_FALSE(Base64UrlDecode("Zn"));  // low bits set in the last character
+                      "Y"));             // length 5: 1 mod 4
+  EXPECT_FALSE(Base64UrlDecode("Zn"));   // low bits set in the last of two characters
+  EXPECT_FALSE(Base64UrlDecode("Zm9"));  // ... and of three ("Zm8" is "fo")
+  EXPECT_FALSE(Base64UrlDecode("Zm9vYmF!"));
+  EXPECT_FALSE(Base64UrlDecode(std::string("Zm9v\0mFy", 8)));
+}
+
+// Every length from 0 to 3 blocks and a tail, every byte value: what is encoded decodes back.
+TEST(Encoding, Base64UrlRoundTrips) {
+  for (std::size_t length = 0; length <= 14; ++length) {
+    for (int seed = 0; seed < 256; ++seed) {
+      std::vector<std::uint8_t> bytes(length);
+      for (std::size_t i = 0; i < length; ++i)
+        bytes[i] = static_cast<std::uint8_t>(seed * 31 + i * 97);
+      auto decoded = Base64UrlDecode(Base64UrlEncode(bytes));
+      ASSERT_TRUE(decoded) << length << " " << seed;
+      EXPECT_EQ(*decoded, bytes) << length << " " << seed;
+    }
+  }
 }
 
 TEST(Encoding, Base64StandardDecodesBasicCredentials) {

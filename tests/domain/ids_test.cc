@@ -46,5 +46,20 @@ TEST(Uuid, RecognisesTheCanonicalFormOnly) {
             "01a20556-4659-7000-a69f-2b76d4232056");
 }
 
+// Every byte value at every place of a valid id, against the rule written out plainly.
+TEST(Uuid, ChecksEveryPlace) {
+  const std::string valid = "01a20556-4659-7000-a69f-2b76d4232056";
+  for (std::size_t place = 0; place < valid.size(); ++place) {
+    bool dash_place = place == 8 || place == 13 || place == 18 || place == 23;
+    for (int byte = 0; byte < 256; ++byte) {
+      std::string text = valid;
+      text[place] = static_cast<char>(byte);
+      bool hex = (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'f') ||
+                 (byte >= 'A' && byte <= 'F');
+      EXPECT_EQ(IsUuid(text), dash_place ? byte == '-' : hex) << place << " " << byte;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sb
