@@ -1,6 +1,6 @@
 -- PUT a new caller id on a random endpoint among those listed in ids.txt.
-local ids = {}
-for line in io.lines(os.getenv("SB_BENCH_IDS")) do ids[#ids + 1] = line end
+-- random_ids.lua, beside this script (or in the working directory when run from here).
+local random_id = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "random_ids.lua")
 local auth = "Basic " .. os.getenv("SB_BENCH_AUTH")
 local counter = 0
 -- Each wrk thread gets its own seed (set into it as the global `seed`): seeded from the clock
@@ -14,8 +14,7 @@ init = function()
 end
 request = function()
   counter = counter + 1
-  local id = ids[math.random(#ids)]
-  return wrk.format("PUT", "/api/relay/rest/endpoints/sip/" .. id,
+  return wrk.format("PUT", "/api/relay/rest/endpoints/sip/" .. random_id(),
                     {["Authorization"] = auth, ["Content-Type"] = "application/json"},
                     '{"caller_id":"Desk ' .. counter .. '"}')
 end
