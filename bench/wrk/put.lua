@@ -1,4 +1,4 @@
--- PUT a new caller id on a random endpoint among those listed in ids.txt.
+-- PUT a new caller id on a random endpoint among those listed in SB_BENCH_IDS.
 -- random_ids.lua, beside this script (or in the working directory when run from here).
 local random_id = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "random_ids.lua")
 local auth = "Basic " .. os.getenv("SB_BENCH_AUTH")
