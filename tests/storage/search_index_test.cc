@@ -42,6 +42,10 @@ TEST_P(SearchIndexTest, FilteredListsUseTheirIndex) {
         << plan;
     // Joined, not gathered into a `rowid IN (...)` list first (a temporary b-tree per request).
     EXPECT_EQ(plan.find("LIST SUBQUERY"), std::string::npos) << plan;
+    // One sort, of the matches' ids and rowids, handed over in order by a co-routine: the page's
+    // rows are read after it, never sorted whole.
+    EXPECT_NE(plan.find("CO-ROUTINE"), std::string::npos) << plan;
+    EXPECT_EQ(plan.find("FOR ORDER BY"), std::string::npos) << plan;
     // A needle in nearly every row walks the project's rows newest first instead.
     InsertDesks(50, 2100);
     std::string broad =
