@@ -72,6 +72,50 @@ TEST(JsonWriter, EscapesAtEveryPositionOfLongStrings) {
   }
 }
 
+// String arrays that fit the writer's stack buffer and need no escaping are written in one
+// piece; the others element by element. Both must give the same JSON, after a key or not.
+TEST(JsonWriter, StringArraysOfEverySizeAndContent) {
+  for (std::size_t count : {0u, 1u, 2u, 12u, 100u}) {
+    for (const std::string& element :
+         {std::string("PCMU"), std::string("a\"b\\c\n"), std::string(300, 'x'), std::string("")}) {
+      std::vector<std::string> values(count, element);
+      if (count > 1)
+        values[1] = "OPUS";  // a plain value among the others
+      std::string out;
+      JsonWriter w(out);
+      w.BeginObject();
+      w.Key("first");
+      w.StringArray(values);
+      w.Key("then");
+      w.Bool(true);
+      w.EndObject();
+      auto parsed = Json::parse(out);
+      EXPECT_EQ(parsed["first"], Json(values)) << out;
+      EXPECT_EQ(parsed["then"], true) << out;
+      std::string bare;
+      JsonWriter(bare).StringArray(values);
+      EXPECT_EQ(Json::parse(bare), Json(values)) << bare;
+    }
+  }
+  std::string out;
+  JsonWriter(out).StringArray({"G722", "PCMA"});
+  EXPECT_EQ(out, R"(["G722","PCMA"])");
+  // Across the stack buffer's size, with a key and a comma before: an undercounted size would
+  // write past the buffer (AddressSanitizer, in make check) or cut the text.
+  for (std::size_t length = 200; length < 280; ++length) {
+    std::vector<std::string> values = {"PCMU", std::string(length, 'y')};
+    std::string text;
+    JsonWriter w(text);
+    w.BeginObject();
+    w.Key("before");
+    w.Null();
+    w.Key("a_longer_key_name");
+    w.StringArray(values);
+    w.EndObject();
+    EXPECT_EQ(Json::parse(text)["a_longer_key_name"], Json(values)) << length;
+  }
+}
+
 TEST(JsonWriter, RelayEndpointsRoundTripThroughAParser) {
   SipEndpoint e;
   e.id = "01a20556-4659-7000-a69f-2b76d4232056";
