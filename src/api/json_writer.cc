@@ -178,4 +178,28 @@ void JsonWriter::StringArray(const std::vector<std::string>& values) {
   out_.append(buffer, end - buffer);
 }
 
+void JsonWriter::NullMembers(std::span<const std::string_view> keys) {
+  constexpr std::string_view kNull = "null";
+  char buffer[kStackBytes];
+  char* end = buffer;
+  for (std::string_view key : keys) {
+    if (static_cast<std::size_t>(end - buffer) + kMaxPrefix + key.size() + kNull.size() >
+        kStackBytes) {
+      out_.append(buffer, end - buffer);
+      end = buffer;
+      if (kMaxPrefix + key.size() + kNull.size() > kStackBytes) {
+        Key(key);
+        Null();
+        continue;
+      }
+    }
+    key_ = key;
+    has_key_ = true;
+    end = Prefix(end);
+    std::memcpy(end, kNull.data(), kNull.size());
+    end += kNull.size();
+  }
+  out_.append(buffer, end - buffer);
+}
+
 }  // namespace sb::api

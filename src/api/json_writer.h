@@ -1,5 +1,6 @@
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,9 @@ class JsonWriter {
   void Bool(bool value) { Value(value ? "true" : "false"); }
   void StringOrNull(const std::string* value) { value ? String(*value) : Null(); }
   void StringArray(const std::vector<std::string>& values);
+  // `"key":null` for each of `keys` in turn, in as few appends as the stack buffer allows: an
+  // endpoint's unset companion fields, most of its keys. (No key may be pending.)
+  void NullMembers(std::span<const std::string_view> keys);
   // Already-serialised JSON, placed as one value.
   void Raw(std::string_view json) { Value(json); }
 

@@ -116,6 +116,63 @@ TEST(JsonWriter, StringArraysOfEverySizeAndContent) {
   }
 }
 
+// Runs of null members go out in pieces of at most the stack buffer's size: any number of keys,
+// keys longer than the buffer, after other members or first in their object.
+TEST(JsonWriter, NullMembersOfEveryLength) {
+  std::vector<std::size_t> key_lengths = {250, 251, 252, 253, 300};
+  for (std::size_t length = 1; length <= 40; ++length) key_lengths.push_back(length);
+  for (std::size_t count : {0u, 1u, 19u, 60u}) {
+    for (std::size_t key_length : key_lengths) {
+      std::vector<std::string> names;
+      for (std::size_t i = 0; i < count; ++i)
+        names.push_back(std::to_string(i) + std::string(key_length, 'k'));
+      std::vector<std::string_view> keys(names.begin(), names.end());
+      for (bool first : {true, false}) {
+        std::string out;
+        JsonWriter w(out);
+        w.BeginObject();
+        if (!first) {
+          w.Key("before");
+          w.Bool(false);
+        }
+        w.NullMembers(keys);
+        w.Key("after");
+        w.Bool(true);
+        w.EndObject();
+        auto parsed = Json::parse(out);
+        ASSERT_EQ(parsed.size(), count + (first ? 1 : 2)) << out;
+        for (const auto& name : names) EXPECT_TRUE(parsed.at(name).is_null()) << name;
+        EXPECT_EQ(parsed["after"], true);
+      }
+    }
+  }
+}
+
+// Companions are written in CompanionSpecs() order whichever of them are set (set ones between
+// runs of nulls, at the start, in the middle and at the end).
+TEST(JsonWriter, RelayEndpointsKeepTheCompanionsOrder) {
+  const auto& specs = CompanionSpecs();
+  for (std::size_t set : {std::size_t{0}, std::size_t{1}, std::size_t{7}, kCompanionCount - 1}) {
+    SipEndpoint e;
+    e.companions[set] = "value " + std::to_string(set);
+    e.companions[(set + 5) % kCompanionCount] = "other";
+    std::string text;
+    JsonWriter w(text);
+    WriteRelayEndpoint(w, e);
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < kCompanionCount; ++i) {
+      std::size_t found = text.find("\"" + std::string(specs[i].name) + "\":", at);
+      ASSERT_NE(found, std::string::npos) << specs[i].name << " after " << at << " in " << text;
+      at = found;
+    }
+    auto json = Json::parse(text);
+    for (std::size_t i = 0; i < kCompanionCount; ++i) {
+      Json expected = e.companions[i] ? Json(*e.companions[i]) : Json(nullptr);
+      EXPECT_EQ(json[std::string(specs[i].name)], expected) << specs[i].name;
+    }
+  }
+}
+
 TEST(JsonWriter, RelayEndpointsRoundTripThroughAParser) {
   SipEndpoint e;
   e.id = "01a20556-4659-7000-a69f-2b76d4232056";

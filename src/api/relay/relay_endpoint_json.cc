@@ -1,5 +1,7 @@
 #include "api/relay/relay_endpoint_json.h"
 
+#include <array>
+
 #include "domain/timestamp.h"
 
 namespace sb::api {
@@ -40,11 +42,21 @@ void WriteRelayEndpointFields(JsonWriter& w, const SipEndpoint& e, const SipProf
   w.Key("type");
   w.String("sip_endpoint");
   WriteEndpointCoreFields(w, e, inherited);
+  // Most companions are unset: each run of nulls goes out in one piece.
   const auto& specs = CompanionSpecs();
+  std::array<std::string_view, kCompanionCount> nulls;
+  std::size_t pending = 0;
   for (std::size_t i = 0; i < kCompanionCount; ++i) {
+    if (!e.companions[i]) {
+      nulls[pending++] = specs[i].name;
+      continue;
+    }
+    w.NullMembers({nulls.data(), pending});
+    pending = 0;
     w.Key(specs[i].name);
-    w.StringOrNull(e.companions[i] ? &*e.companions[i] : nullptr);
+    w.String(*e.companions[i]);
   }
+  w.NullMembers({nulls.data(), pending});
   w.Key("created_at");
   w.String(TimestampText(e.created_at).view());
   w.Key("updated_at");
