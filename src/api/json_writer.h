@@ -15,9 +15,9 @@ namespace sb::api {
 // A page of 50 endpoints is ~3,000 small pieces, so the cost is in the appends, not the bytes:
 // a key is held until its value is written, and the comma, the key and a plain string value go
 // into the output as one append (bench/micro: BM_RenderRelayPageOf50); a plain string array and
-// a run of null members go in one append each as well. Writing every piece
-// straight into a buffer grown ahead of the text (no append call, no stack copy) rendered a page
-// of 50 about 5% faster in bench/micro and moved a list request by less than the noise; left out.
+// a run of null members go in one append each as well. Writing every piece straight into a
+// buffer grown ahead of the text (no append call, no stack copy) rendered a page of 50 about 5%
+// faster in bench/micro and moved a list request by less than the noise; left out.
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out) : out_(out) {}
