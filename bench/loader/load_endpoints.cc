@@ -5,6 +5,7 @@
 //   sb_load_endpoints DATABASE KEY_FILE COUNT [THREADS]   (usernames user0000000, user0000001, ...)
 // Prints the endpoint ids, one per line, on stdout.
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <mutex>
@@ -15,10 +16,15 @@
 #include "app/secret_key_file.h"
 #include "app/stores.h"
 #include "domain/clock.h"
+#include "domain/error.h"
 #include "domain/ids.h"
 #include "domain/password_sealer.h"
 #include "domain/random.h"
 #include "service/endpoint_service.h"
+
+namespace {
+constexpr int kRetries = 5;
+}  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 4) {
@@ -61,6 +67,16 @@ int main(int argc, char** argv) {
         patch.password.Set("bench-pass-1");
         patch.caller_id.Set("Desk " + std::to_string(i));
         auto created = endpoints.Create(project, patch, Surface::kRelay);
+        // A store that could not be reached wrote nothing (a fresh PostgreSQL cluster once let
+        // 64 first connections time out at the 3 s connect timeout, and the whole run was lost):
+        // try again a few times before giving up. A retry of a create that did commit after all
+        // reports the username taken, and the load fails as before.
+        for (int retry = 1;
+             !created && created.error().code == ErrorCode::kUnavailable && retry <= kRetries;
+             ++retry) {
+          std::this_thread::sleep_for(std::chrono::seconds(retry));
+          created = endpoints.Create(project, patch, Surface::kRelay);
+        }
         if (!created) {
           std::cerr << "sb_load_endpoints: " << username << ": "
                     << (created.error().internal.empty() ? "refused" : created.error().internal)
