@@ -86,7 +86,7 @@ class EndpointStore {
   // One page of a newest-first list, by keyset (cost does not grow with depth), handed row by
   // row to `visit` while the page is read, so that a caller that only renders the rows copies
   // none of them (collecting a page of 50 took ~200 allocations and ~20% of a list request's
-  // CPU; README, Performance). A kBefore cursor yields the `limit` rows just newer than its key,
+  // CPU; docs/performance.md). A kBefore cursor yields the `limit` rows just newer than its key,
   // still in newest-first order. kNotFound (and no call of `visit`) when the project does not
   // exist; on any error the rows already visited are to be dropped.
   virtual Result<EndpointPageInfo> VisitList(const EndpointListQuery& query,
