@@ -58,7 +58,10 @@ SqliteConnection::SqliteConnection(const std::string& path)
     : db_((ConfigureSqlite(), path),
           SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, kBusyTimeoutMs) {
   db_.exec("PRAGMA journal_mode = WAL");
-  db_.exec("PRAGMA synchronous = FULL");
+  // NORMAL: a commit writes the WAL without syncing it; SqliteDatabase syncs it itself before it
+  // acknowledges anything (SyncWal), after handing the write lock on. Checkpoints still sync the
+  // WAL before copying it and the database file after.
+  db_.exec("PRAGMA synchronous = NORMAL");
   db_.exec("PRAGMA foreign_keys = ON");
   // The query planner stability guarantee: plans never depend on bound values. Without it, a
   // statement with `LIKE ?` is compiled again every time its pattern is bound (SQLite checks
@@ -136,6 +139,19 @@ void SqliteConnection::EndSnapshot() {
       // Nothing more to do: the next BEGIN reports whatever is wrong with the connection.
     }
   }
+}
+
+void SqliteConnection::SyncWal() {
+  sqlite3_file* wal = nullptr;
+  int rc = sqlite3_file_control(db_.getHandle(), "main", SQLITE_FCNTL_JOURNAL_POINTER, &wal);
+  if (rc != SQLITE_OK)
+    throw SQLite::Exception("finding the WAL to sync failed", rc);
+  if (wal == nullptr || wal->pMethods == nullptr)
+    throw SQLite::Exception("the WAL to sync is not open", SQLITE_IOERR_FSYNC);
+  // SQLite's own sync of a WAL (fdatasync; the directory too, once, after creating the file).
+  rc = wal->pMethods->xSync(wal, SQLITE_SYNC_NORMAL);
+  if (rc != SQLITE_OK)
+    throw SQLite::Exception("syncing the WAL failed", rc);
 }
 
 void SqliteConnection::ResetUsed() {
@@ -243,7 +259,10 @@ void SqliteDatabase::ReapIdleSnapshots() {
 void SqliteDatabase::SubmitWrite(QueuedWrite& write) {
   std::unique_lock lock(write_mutex_);
   writers_.push_back(&write);
-  write.wake.wait(lock, [&] { return write.done || writers_.front() == &write; });
+  // A batch's writes leave the queue when its leader hands the lead on, and are done only after
+  // its sync: in between, the queue may be empty.
+  write.wake.wait(lock,
+                  [&] { return write.done || (!writers_.empty() && writers_.front() == &write); });
   if (write.done)
     return;  // a leader committed it
   // Leader: take what is queued (this write first), commit it without holding the lock so that
@@ -251,19 +270,30 @@ void SqliteDatabase::SubmitWrite(QueuedWrite& write) {
   std::vector<QueuedWrite*> batch(writers_.begin(),
                                   writers_.begin() + std::min(writers_.size(), kMaxBatch));
   lock.unlock();
-  CommitBatch(batch);
+  {
+    Lease lease(*this);
+    bool committed = CommitBatch(*lease, batch);
+    // Hand the lead on before the sync: the next batch runs its statements and writes its frames
+    // while this one waits for the disk (docs/design/sqlite-durability.md, "The WAL synced after
+    // the lead is handed on").
+    lock.lock();
+    writers_.erase(writers_.begin(), writers_.begin() + static_cast<std::ptrdiff_t>(batch.size()));
+    if (!writers_.empty())
+      writers_.front()->wake.notify_one();  // the next leader
+    lock.unlock();
+    if (committed)
+      SyncCommitted(*lease, batch);
+  }
   lock.lock();
   for (QueuedWrite* done : batch) {
-    writers_.pop_front();
     done->done = true;
     if (done != &write)
       done->wake.notify_one();
   }
-  if (!writers_.empty())
-    writers_.front()->wake.notify_one();  // the next leader
 }
 
-void SqliteDatabase::CommitBatch(const std::vector<QueuedWrite*>& batch) {
+bool SqliteDatabase::CommitBatch(SqliteConnection& connection,
+                                 const std::vector<QueuedWrite*>& batch) {
   auto fail_all = [&](const Error& error) {
     for (QueuedWrite* w : batch) w->failure = error;
   };
@@ -274,8 +304,6 @@ void SqliteDatabase::CommitBatch(const std::vector<QueuedWrite*>& batch) {
       std::atomic<std::uint64_t>& commits;
       ~CountCommit() { commits.fetch_add(1); }
     } count_commit{commits_};
-    Lease lease(*this);
-    SqliteConnection& connection = *lease;
     connection.EndSnapshot();  // a write transaction cannot start inside the held read one
     auto& db = connection.db();
     // Cached statements: these run once or twice a write, on the path every write waits for.
@@ -289,13 +317,14 @@ void SqliteDatabase::CommitBatch(const std::vector<QueuedWrite*>& batch) {
           // SQLite rolled the whole transaction back by itself (disk full, I/O error): the
           // writes before this one are gone too, and none of them was acknowledged yet.
           fail_all(Error::Unavailable("the write transaction was rolled back by SQLite"));
-          return;
+          return false;
         }
         if (!ok)
           run("ROLLBACK TO write");
         run("RELEASE write");
       }
       run("COMMIT");
+      return true;
     } catch (...) {
       try {
         db.exec("ROLLBACK");
@@ -306,6 +335,19 @@ void SqliteDatabase::CommitBatch(const std::vector<QueuedWrite*>& batch) {
     }
   } catch (const std::exception& e) {
     fail_all(MapException(e));
+    return false;
+  }
+}
+
+void SqliteDatabase::SyncCommitted(SqliteConnection& connection,
+                                   const std::vector<QueuedWrite*>& batch) {
+  try {
+    connection.SyncWal();
+  } catch (const std::exception& e) {
+    // Committed, and visible to readers, but not known to be on disk: none of the batch is
+    // acknowledged (a retry finds a create done and answers that the name is taken).
+    Error error = MapException(e);
+    for (QueuedWrite* w : batch) w->failure = error;
   }
 }
 
@@ -332,6 +374,7 @@ void SqliteDatabase::Migrate(SqliteConnection& connection) {
       current = m.version;
     }
     db.exec("COMMIT");
+    connection.SyncWal();
     schema_version_ = current;
   } catch (...) {
     db.exec("ROLLBACK");
@@ -341,7 +384,8 @@ void SqliteDatabase::Migrate(SqliteConnection& connection) {
 
 Error SqliteDatabase::MapException(const std::exception& e) {
   if (const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e)) {
-    int code = sqlite->getErrorCode();
+    // The primary code: an exception made from a VFS's result carries the extended one.
+    int code = sqlite->getErrorCode() & 0xff;
     int extended = sqlite->getExtendedErrorCode();
     if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
       return Error::AlreadyExists(sqlite->what());

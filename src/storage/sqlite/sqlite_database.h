@@ -43,6 +43,10 @@ class SqliteConnection {
   // a GET by id.)
   void ResetUsed();
 
+  // Syncs this connection's WAL file (fdatasync): every frame written before the call, by any
+  // connection, is then on disk. Throws SQLite::Exception on failure.
+  void SyncWal();
+
   // The sqlite3_stmt behind a statement from Prepare (SQLiteCpp keeps it private), for SqliteRow.
   sqlite3_stmt* Handle(const SQLite::Statement& statement) const;
 
@@ -88,9 +92,8 @@ class SqliteRow {
 
 // The embedded store's file: a small pool of connections in WAL mode (readers never wait for
 // the writer), with the schema migrated on open and the WAL checkpointed in the background
-// (SqliteCheckpointer). Durability: synchronous=FULL, so a write is on
-// disk before it is acknowledged and survives a kill -9 and a power cut (docs/design/
-// sqlite-durability.md). Thread-safe.
+// (SqliteCheckpointer). Durability: a write is acknowledged only once the WAL holding it is
+// synced, so it survives a kill -9 and a power cut (docs/design/sqlite-durability.md). Thread-safe.
 class SqliteDatabase {
  public:
   SqliteDatabase(const std::string& path, std::size_t pool_size)
@@ -128,8 +131,10 @@ class SqliteDatabase {
   // Group commit: writes that arrive while another is committing wait in a queue, and the first
   // of them then runs the whole queue in one transaction, each write inside its own savepoint,
   // with one COMMIT (one fsync) for all (LevelDB's writer queue). Each write still sees the ones
-  // before it, succeeds or fails on its own, and returns only once durable. `work` must not call
-  // Write itself.
+  // before it, succeeds or fails on its own, and returns only once durable. The leader syncs the
+  // WAL after handing the lead to the next batch, so one batch's sync overlaps the next one's
+  // statements; readers may see a batch before its sync returns (never an acknowledgement before
+  // it). `work` must not call Write itself.
   template <class T>
   Result<T> Write(const std::function<Result<T>(SqliteConnection&)>& work);
 
@@ -152,8 +157,11 @@ class SqliteDatabase {
   };
   // Queues `write` and returns when it is committed or has failed.
   void SubmitWrite(QueuedWrite& write);
-  // Runs `batch` in one transaction (the leader's job).
-  void CommitBatch(const std::vector<QueuedWrite*>& batch);
+  // Runs `batch` in one transaction on `connection` (the leader's job); false when it failed as a
+  // whole (each write's `failure` then says why).
+  bool CommitBatch(SqliteConnection& connection, const std::vector<QueuedWrite*>& batch);
+  // Syncs the WAL after `batch` committed; on failure fails the whole batch.
+  void SyncCommitted(SqliteConnection& connection, const std::vector<QueuedWrite*>& batch);
   std::unique_ptr<SqliteConnection> Acquire();
   void Release(std::unique_ptr<SqliteConnection> connection);
   // Before a read: keeps the connection's snapshot if it may be reused, else starts a new one.

@@ -4,11 +4,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "storage/sqlite/wal_sync_vfs.h"
 #include "support/temp_dir.h"
 
 namespace sb {
@@ -57,6 +59,71 @@ TEST(SqliteDatabase, AReadSeesEveryWriteAcknowledgedBeforeIt) {
   EXPECT_EQ(ReadNested(db, 3), (std::vector<std::int64_t>{0, 0, 0}));  // every connection holds one
   SetValue(db, 1);
   EXPECT_EQ(ReadNested(db, 3), (std::vector<std::int64_t>{1, 1, 1}));
+}
+
+// Connections commit without syncing (synchronous=NORMAL) and the group commit syncs the WAL
+// itself: a write must not return before a sync that covers every WAL write of its commit. One
+// writer at a time, so that when a write returns every WAL write so far is its own or older.
+TEST(SqliteDatabase, AcknowledgesAWriteOnlyOnceTheWalHoldingItIsSynced) {
+  testing::WalSyncVfs vfs;
+  testing::TempDir dir;
+  SqliteDatabase db(dir.File("s.db"), 2);
+  EXPECT_GT(vfs.wal_writes(), 0u) << "the migrations wrote nothing to the WAL";
+  EXPECT_EQ(vfs.synced_wal_writes(), vfs.wal_writes()) << "the migrations were not synced";
+  for (int i = 0; i < 20; ++i) {
+    SetValue(db, i);
+    ASSERT_EQ(vfs.synced_wal_writes(), vfs.wal_writes()) << "write " << i;
+  }
+}
+
+// A batch whose WAL sync failed is not acknowledged, though SQLite committed it: each of its
+// writers is told the store is unavailable, and the store goes on serving.
+TEST(SqliteDatabase, FailsTheWritesOfABatchWhoseSyncFailed) {
+  testing::WalSyncVfs vfs;
+  testing::TempDir dir;
+  SqliteDatabase db(dir.File("s.db"), 2);
+  SetValue(db, 0);
+  vfs.FailSyncs(true);
+  auto failed = db.Write<void>([](SqliteConnection& connection) -> Result<void> {
+    connection.db().exec("UPDATE cell SET v = 1");
+    return {};
+  });
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.error().code, ErrorCode::kUnavailable);
+  vfs.FailSyncs(false);
+  SetValue(db, 2);
+  EXPECT_EQ(ReadNested(db, 1), std::vector<std::int64_t>{2});
+}
+
+// The leader syncs after handing the lead on: while one batch waits for its sync, the next one
+// commits, syncs and is acknowledged. (With the sync inside COMMIT, under the write lock, the
+// second write would wait for the first one's sync.)
+TEST(SqliteDatabase, CommitsTheNextBatchWhileABatchWaitsForItsSync) {
+  testing::WalSyncVfs vfs;
+  testing::TempDir dir;
+  SqliteDatabase db(dir.File("s.db"), 3);
+  SetValue(db, 0);
+  vfs.HoldNextSync();
+  auto first = std::async(std::launch::async, [&] { SetValue(db, 1); });
+  if (!vfs.WaitForHeldSync(10000)) {
+    vfs.ReleaseHeldSync();  // disarmed, or closing the database would wait on its checkpoint's sync
+    first.get();
+    FAIL() << "the first write never synced";
+  }
+  auto second = std::async(std::launch::async, [&] {
+    auto written = db.Write<void>([](SqliteConnection& connection) -> Result<void> {
+      connection.db().exec("INSERT INTO cell VALUES (2)");
+      return {};
+    });
+    EXPECT_TRUE(written) << written.error().internal;
+  });
+  bool overtook = second.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+  bool first_waited = first.wait_for(milliseconds(0)) == std::future_status::timeout;
+  vfs.ReleaseHeldSync();
+  first.get();
+  second.get();
+  EXPECT_TRUE(overtook) << "the second write waited for the first one's sync";
+  EXPECT_TRUE(first_waited) << "the first write returned before its sync";
 }
 
 // Another process (here another SqliteDatabase on the same file, as the CLI's admin commands are)
