@@ -110,6 +110,44 @@ TEST_P(EndpointStoreTest, GetWithProfileReadsTheProjectsProfileAndNoCredentials)
   }
 }
 
+// Concurrent lookups may be answered together (PostgreSQL's GET batcher runs them as one
+// statement): each still gets its own endpoint, or not found, whatever else ran with it.
+TEST_P(EndpointStoreTest, ConcurrentLookupsEachFindTheirOwnEndpoint) {
+  constexpr int kEndpoints = 20;
+  for (int n = 0; n < kEndpoints; ++n) {
+    ASSERT_TRUE(store().Insert(
+        Endpoint(n, "user-" + std::to_string(n), n % 2 == 0 ? kProjectA : kProjectB)));
+  }
+  constexpr int kThreads = 16, kEach = 150;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        int k = (t * 31 + i * 7) % (kEndpoints + 4);
+        IdHint hint = (t + i) % 2 == 0 ? IdHint::kEndpointId : IdHint::kResourceId;
+        std::string project = k % 2 == 0 ? kProjectA : kProjectB;
+        if (k < kEndpoints) {
+          const std::string id = i % 3 == 0 ? Id(k, 'r') : Id(k);
+          auto read = store().GetWithProfile(project, id, hint);
+          ASSERT_TRUE(read) << id << ": " << read.error().internal;
+          EXPECT_EQ(read->stored.endpoint.username, "user-" + std::to_string(k));
+          EXPECT_EQ(read->stored.endpoint.project_id, project);
+          continue;
+        }
+        // Another project's endpoint, an id that names nothing, and no UUID at all.
+        std::string id = k == kEndpoints       ? Id(1)
+                         : k == kEndpoints + 1 ? Id(2)
+                         : k == kEndpoints + 2 ? Id(kEndpoints + 5)
+                                               : "not-a-uuid";
+        auto missing = store().GetWithProfile(k == kEndpoints ? kProjectA : kProjectB, id, hint);
+        ASSERT_FALSE(missing) << id;
+        EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+}
+
 // A page comes with its project's SIP profile, read with the rows (the service resolves the
 // inherited settings from it), even when the page is empty; an unknown project is not found.
 TEST_P(EndpointStoreTest, ListsCarryTheProjectsProfile) {
