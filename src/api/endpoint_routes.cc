@@ -120,6 +120,25 @@ Result<http::Response> Get(ApiContext& ctx, const EndpointSurface& s, const Call
   return http::Response::Json(200, Render(s, *endpoint, registrations));
 }
 
+// Get, holding no thread while the store waits (a GET on PostgreSQL: EndpointStore::
+// GetWithProfileAsync). With the registrations it reads the registrar's table the plain way.
+void GetAsync(ApiContext& ctx, const EndpointSurface& s, const Caller& caller,
+              const http::Request& request, const http::PathParams& params,
+              const ResultReply& reply) {
+  if (Includes(request, "registrations"))
+    return reply(Get(ctx, s, caller, request, params));
+  auto id = PathId(params);
+  if (!id)
+    return reply(Fail(id.error()));
+  // `s` lives in the router, which outlives every request.
+  ctx.endpoints.GetAsync(caller.project_id, *id, s.surface,
+                         [&s, reply](Result<SipEndpoint> endpoint) {
+                           if (!endpoint)
+                             return reply(Fail(endpoint.error()));
+                           reply(http::Response::Json(200, Render(s, *endpoint)));
+                         });
+}
+
 // The contacts the registrar holds for the endpoint (extension).
 Result<http::Response> Registrations(ApiContext& ctx, const Caller& caller,
                                      const http::PathParams& params) {
@@ -173,9 +192,12 @@ void AddEndpointRoutes(http::Router& router, ApiContext& ctx, const std::string&
   route("POST", collection, [&ctx, surface](auto& caller, auto& request, auto&) {
     return Create(ctx, surface, caller, request);
   });
-  route("GET", item, [&ctx, surface](auto& caller, auto& request, auto& params) {
-    return Get(ctx, surface, caller, request, params);
-  });
+  router.AddAsync(
+      "GET", item,
+      AuthedAsync(ctx, surface.surface, scope,
+                  [&ctx, surface](auto& caller, auto& request, auto& params, auto reply) {
+                    GetAsync(ctx, surface, caller, request, params, reply);
+                  }));
   route("GET", item + "/registrations",
         [&ctx](auto& caller, auto&, auto& params) { return Registrations(ctx, caller, params); });
   route("PUT", item, [&ctx, surface](auto& caller, auto& request, auto& params) {

@@ -28,6 +28,22 @@ http::Handler Authed(ApiContext& ctx, Surface surface, ScopeRule rule, AuthedHan
   };
 }
 
+http::AsyncHandler AuthedAsync(ApiContext& ctx, Surface surface, ScopeRule rule,
+                               AsyncAuthedHandler handler) {
+  return [&ctx, surface, rule, handler = std::move(handler)](
+             const http::Request& request, http::PathParams params, http::Reply reply) {
+    auto caller = Authorize(ctx, request, rule);
+    if (!caller)
+      return reply(ErrorResponse(caller.error(), surface));
+    handler(*caller, request, params,
+            [surface, reply = std::move(reply)](Result<http::Response> response) {
+              if (!response)
+                return reply(ErrorResponse(response.error(), surface));
+              reply(std::move(*response));
+            });
+  };
+}
+
 Result<std::string> PathId(const http::PathParams& params, std::size_t index) {
   if (params.size() <= index || !IsUuid(params[index]))
     return Fail(Error::NotFound());

@@ -24,6 +24,13 @@ using AuthedHandler = std::function<Result<http::Response>(
 // runs `handler`, rendering its error for `surface`.
 http::Handler Authed(ApiContext& ctx, Surface surface, ScopeRule rule, AuthedHandler handler);
 
+// An AuthedHandler that answers through its ResultReply, exactly once, from any thread.
+using ResultReply = std::function<void(Result<http::Response>)>;
+using AsyncAuthedHandler = std::function<void(const Caller& caller, const http::Request& request,
+                                              const http::PathParams& params, ResultReply reply)>;
+http::AsyncHandler AuthedAsync(ApiContext& ctx, Surface surface, ScopeRule rule,
+                               AsyncAuthedHandler handler);
+
 // The id in a path's first parameter, canonical; kNotFound when it cannot name any record.
 Result<std::string> PathId(const http::PathParams& params, std::size_t index = 0);
 

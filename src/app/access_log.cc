@@ -79,42 +79,47 @@ bool IsSafeRequestId(std::string_view id) {
   return true;
 }
 
-http::RequestHandler WithAccessLog(http::RequestHandler next, bool json) {
+http::AsyncRequestHandler WithAccessLog(http::AsyncRequestHandler next, bool json) {
   // Looked up once: the registry takes a lock. Without ConfigureLogging, the default logger.
   auto log = spdlog::get(kAccessLogger);
   if (!log)
     log = spdlog::default_logger();
-  return [next = std::move(next), json, log](http::Request& request) {
+  return [next = std::move(next), json, log](http::Request& request, http::Reply reply) {
     auto start = std::chrono::steady_clock::now();
     auto given = request.Header("X-Request-Id");
     std::string request_id = IsSafeRequestId(given) ? std::string(given) : NewRequestId();
     if (spdlog::should_log(spdlog::level::debug))
       spdlog::debug("begin {} {} id={}", request.method, OneLine(request.path), request_id);
-    http::Response response = next(request);
-    response.headers.emplace_back("X-Request-Id", request_id);
-    double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    // Formatted only when it will be written (at --log-level warn it was ~2% of a GET by id).
-    auto level = response.log_note.empty() ? spdlog::level::info : spdlog::level::warn;
-    if (!log->should_log(level))
-      return response;
-    AccessRecord record{request, response, request_id, ms};
-    if (json) {
-      LogJson(*log, record);
-    } else {
-      LogPlain(*log, record);
-    }
-    return response;
+    // The request outlives the reply (http::AsyncRequestHandler).
+    next(request, [&request, start, request_id, json, log,
+                   reply = std::move(reply)](http::Response response) {
+      response.headers.emplace_back("X-Request-Id", request_id);
+      double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+              .count();
+      // Formatted only when it will be written (at --log-level warn it was ~2% of a GET by id).
+      auto level = response.log_note.empty() ? spdlog::level::info : spdlog::level::warn;
+      if (log->should_log(level)) {
+        AccessRecord record{request, response, request_id, ms};
+        if (json) {
+          LogJson(*log, record);
+        } else {
+          LogPlain(*log, record);
+        }
+      }
+      reply(std::move(response));
+    });
   };
 }
 
-http::RequestHandler WithMetrics(http::RequestHandler next, Metrics& metrics) {
-  return [next = std::move(next), &metrics](http::Request& request) {
+http::AsyncRequestHandler WithMetrics(http::AsyncRequestHandler next, Metrics& metrics) {
+  return [next = std::move(next), &metrics](http::Request& request, http::Reply reply) {
     auto start = std::chrono::steady_clock::now();
-    http::Response response = next(request);
-    metrics.RecordRequest(request.method, response.route, response.status,
-                          std::chrono::steady_clock::now() - start);
-    return response;
+    next(request, [&request, &metrics, start, reply = std::move(reply)](http::Response response) {
+      metrics.RecordRequest(request.method, response.route, response.status,
+                            std::chrono::steady_clock::now() - start);
+      reply(std::move(response));
+    });
   };
 }
 

@@ -11,10 +11,10 @@ namespace sb {
 //
 // The request id is the client's X-Request-Id when it is a short token of safe characters
 // (1-128 of A-Z a-z 0-9 and -_.:+/=@), else a new random one; the response echoes it.
-http::RequestHandler WithAccessLog(http::RequestHandler next, bool json);
+http::AsyncRequestHandler WithAccessLog(http::AsyncRequestHandler next, bool json);
 
 // Wraps a handler so that each request is counted in `metrics` by method, route and status.
-http::RequestHandler WithMetrics(http::RequestHandler next, Metrics& metrics);
+http::AsyncRequestHandler WithMetrics(http::AsyncRequestHandler next, Metrics& metrics);
 
 // Whether `id` is acceptable as a request id (see WithAccessLog).
 bool IsSafeRequestId(std::string_view id);

@@ -5,14 +5,21 @@
 namespace sb {
 namespace {
 
+// Records an operation that started at `start` and ended now with `result`.
+template <class T>
+void Record(Metrics& metrics, std::string_view operation,
+            std::chrono::steady_clock::time_point start, const Result<T>& result) {
+  std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  metrics.RecordStoreOperation(operation, elapsed,
+                               result ? std::string_view() : ErrorCodeName(result.error().code));
+}
+
 // Times `call` and records it under `operation`.
 template <class Call>
 auto Observe(Metrics& metrics, std::string_view operation, Call&& call) {
   auto start = std::chrono::steady_clock::now();
   auto result = call();
-  std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-  metrics.RecordStoreOperation(operation, elapsed,
-                               result ? std::string_view() : ErrorCodeName(result.error().code));
+  Record(metrics, operation, start, result);
   return result;
 }
 
@@ -32,6 +39,17 @@ class InstrumentedEndpointStore final : public EndpointStore {
     return Observe(metrics_, "endpoint_get_with_profile",
                    [&] { return inner_->GetWithProfile(project_id, id, hint); });
   }
+  void GetWithProfileAsync(const std::string& project_id, const std::string& id, IdHint hint,
+                           GetWithProfileDone done) override {
+    auto start = std::chrono::steady_clock::now();
+    inner_->GetWithProfileAsync(
+        project_id, id, hint,
+        [this, start, done = std::move(done)](Result<EndpointWithProfile> result) {
+          Record(metrics_, "endpoint_get_with_profile", start, result);
+          done(std::move(result));
+        });
+  }
+  void StopAsyncCalls() override { inner_->StopAsyncCalls(); }
   Result<StoredEndpoint> Update(const std::string& project_id, const std::string& id,
                                 const Mutation& mutate) override {
     return Observe(metrics_, "endpoint_update",

@@ -124,8 +124,8 @@ int RunServe(const Config& config) {
   options.on_connections_changed = [&metrics](std::size_t open) {
     metrics.SetOpenConnections(open);
   };
-  http::RequestHandler dispatch = [&router](http::Request& request) {
-    return router.Dispatch(request);
+  http::AsyncRequestHandler dispatch = [&router](http::Request& request, http::Reply reply) {
+    router.Dispatch(request, std::move(reply));
   };
   http::Server server(
       options,
@@ -153,6 +153,9 @@ int RunServe(const Config& config) {
   sigwait(&stop_signals, &signal_number);
   spdlog::info("received {}, finishing requests in flight", strsignal(signal_number));
   server.Stop();
+  // A GET still waiting for PostgreSQL past the drain is answered now, while the server can
+  // still drop its answer (http::Server::Stop).
+  stores.endpoints->StopAsyncCalls();
   spdlog::info("stopped");
   return 0;
 }

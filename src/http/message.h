@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,6 +37,9 @@ struct Response {
   }
   static Response Empty(int status) { return {status, {}, {}, {}, {}}; }
 };
+
+// Where an asynchronous handler sends its answer: call it exactly once, from any thread.
+using Reply = std::function<void(Response)>;
 
 // The standard reason phrase of an HTTP status ("Not Found"); "Unknown" for others.
 std::string_view ReasonPhrase(int status);

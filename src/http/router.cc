@@ -1,5 +1,7 @@
 #include "http/router.h"
 
+#include <future>
+
 namespace sb::http {
 namespace {
 
@@ -27,7 +29,20 @@ bool IsParameter(const std::string& segment) { return segment.size() == 2 && seg
 }  // namespace
 
 void Router::Add(std::string method, std::string_view path_template, Handler handler) {
-  Route route{std::move(method), std::string(path_template), {}, 0, std::move(handler)};
+  Route route;
+  route.handler = std::move(handler);
+  AddRoute(std::move(method), path_template, std::move(route));
+}
+
+void Router::AddAsync(std::string method, std::string_view path_template, AsyncHandler handler) {
+  Route route;
+  route.async_handler = std::move(handler);
+  AddRoute(std::move(method), path_template, std::move(route));
+}
+
+void Router::AddRoute(std::string method, std::string_view path_template, Route route) {
+  route.method = std::move(method);
+  route.path_template = std::string(path_template);
   for (auto segment : SplitPath(path_template)) {
     bool param = segment.size() > 1 && segment.front() == '{' && segment.back() == '}';
     route.segments.emplace_back(param ? "{}" : std::string(segment));
@@ -60,9 +75,16 @@ std::string Router::AllowedMethods(const std::vector<std::string_view>& segments
   return allow;
 }
 
+Response Router::Dispatch(const Request& request) const {
+  std::promise<Response> answer;
+  auto answered = answer.get_future();
+  Dispatch(request, [&answer](Response response) { answer.set_value(std::move(response)); });
+  return answered.get();
+}
+
 // Matching allocates nothing but the split path and the chosen route's parameters: it runs on
 // every request.
-Response Router::Dispatch(const Request& request) const {
+void Router::Dispatch(const Request& request, Reply reply) const {
   auto segments = SplitPath(request.path);
   // Only the most specific matching templates count (a literal route shadows a parameter route):
   // the first of them with the request's method answers; the first of them names a 405's route.
@@ -83,21 +105,30 @@ Response Router::Dispatch(const Request& request) const {
     }
   }
   if (most_specific == nullptr)
-    return render_error_(404);
+    return reply(render_error_(404));
   if (answer != nullptr) {
     PathParams params;
     for (std::size_t i = 0; i < segments.size(); ++i) {
       if (IsParameter(answer->segments[i]))
         params.emplace_back(segments[i]);
     }
+    std::string_view route = answer->path_template;
+    if (answer->async_handler) {
+      answer->async_handler(request, std::move(params),
+                            [route, reply = std::move(reply)](Response response) {
+                              response.route = route;
+                              reply(std::move(response));
+                            });
+      return;
+    }
     Response response = answer->handler(request, params);
-    response.route = answer->path_template;
-    return response;
+    response.route = route;
+    return reply(std::move(response));
   }
   Response response = render_error_(405);
   response.headers.emplace_back("Allow", AllowedMethods(segments, most_specific->specificity));
   response.route = most_specific->path_template;
-  return response;
+  reply(std::move(response));
 }
 
 }  // namespace sb::http

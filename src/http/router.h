@@ -12,6 +12,9 @@ namespace sb::http {
 // Values of a route's `{name}` segments, in order of appearance.
 using PathParams = std::vector<std::string>;
 using Handler = std::function<Response(const Request&, const PathParams&)>;
+// A handler that answers through its Reply, exactly once, from any thread, now or later: one
+// that waits for something (a database on the network) without holding the thread.
+using AsyncHandler = std::function<void(const Request&, PathParams, Reply)>;
 
 // Matches method and path against route templates such as "/api/x/{id}" (CONTRACT 1): paths are
 // case-sensitive, one trailing slash is tolerated, a `{name}` segment matches any one non-empty
@@ -24,7 +27,12 @@ class Router {
   explicit Router(ErrorRenderer render_error) : render_error_(std::move(render_error)) {}
 
   void Add(std::string method, std::string_view path_template, Handler handler);
-  // Answers the request; the response names the template that matched in `route`.
+  void AddAsync(std::string method, std::string_view path_template, AsyncHandler handler);
+  // Answers the request through `reply` (on this thread, unless an AsyncHandler answers later);
+  // the response names the template that matched in `route`. `request` must stay valid until
+  // `reply` has been called.
+  void Dispatch(const Request& request, Reply reply) const;
+  // The same, waiting for the answer.
   Response Dispatch(const Request& request) const;
 
  private:
@@ -33,8 +41,10 @@ class Router {
     std::string path_template;
     std::vector<std::string> segments;  // "{}" marks a parameter
     int specificity = 0;                // literal segments: /a/b beats /a/{id}
-    Handler handler;
+    Handler handler;                    // one of these two
+    AsyncHandler async_handler;
   };
+  void AddRoute(std::string method, std::string_view path_template, Route route);
   // Whether `route`'s template matches the path split into `segments`.
   static bool Matches(const Route& route, const std::vector<std::string_view>& segments);
   // The Allow header of a 405: the methods of the most specific templates matching `segments`.

@@ -126,7 +126,7 @@ Request ToRequest(const restinio::request_handle_t& req, bool tls) {
 // What the plain and the TLS server share; the RESTinio server itself depends on the traits.
 class Server::Impl {
  public:
-  Impl(ServerOptions options, RequestHandler handler, ErrorRenderer render_error)
+  Impl(ServerOptions options, AsyncRequestHandler handler, ErrorRenderer render_error)
       : options_(std::move(options)),
         handler_(std::move(handler)),
         render_error_(std::move(render_error)),
@@ -232,36 +232,55 @@ class Server::Impl {
   }
 
   // Produces the response and hands it to RESTinio, which writes it on the connection's strand
-  // (from whichever thread this runs on).
+  // (from whichever thread the answer comes on).
   void Respond(const restinio::request_handle_t& req, bool tls) {
-    Response response = Produce(req, tls);
-    auto builder = req->create_response(restinio::http_status_line_t{
-        restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
-        std::string(ReasonPhrase(response.status))});
-    for (auto& [name, value] : response.headers) builder.append_header(name, value);
-    if (response.status != 204)
-      builder.set_body(std::move(response.body));
-    builder.done([this](const asio::error_code&) { Finished(); });
-  }
-
-  // Everything a handler does, with every exception turned into a 500.
-  Response Produce(const restinio::request_handle_t& req, bool tls) {
+    // What the answer needs, in one allocation: the request stays valid until it is answered.
+    struct Exchange {
+      Request request;
+      std::atomic<bool> answered{false};
+    };
+    std::shared_ptr<Exchange> exchange;
     try {
       if (HeaderBytes(req) > options_.max_header_bytes)
-        return render_error_(431);
+        return Send(req, render_error_(431));
       if (req->body().size() > options_.max_body_bytes)
-        return render_error_(413);
-      Request request = ToRequest(req, tls);
-      return handler_(request);
+        return Send(req, render_error_(413));
+      exchange = std::make_shared<Exchange>();
+      exchange->request = ToRequest(req, tls);
+      handler_(exchange->request, [this, req, exchange](Response response) {
+        if (!exchange->answered.exchange(true))
+          Send(req, std::move(response));
+      });
     } catch (...) {
-      try {
-        return render_error_(500);
-      } catch (...) {
-        return Response{500,
-                        {{"Content-Type", "application/json"}},
-                        R"({"error":"Internal Server Error"})",
-                        {}};
-      }
+      if (!exchange || !exchange->answered.exchange(true))
+        Send(req, InternalError());
+    }
+  }
+
+  void Send(const restinio::request_handle_t& req, Response response) {
+    try {
+      auto builder = req->create_response(restinio::http_status_line_t{
+          restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+          std::string(ReasonPhrase(response.status))});
+      for (auto& [name, value] : response.headers) builder.append_header(name, value);
+      if (response.status != 204)
+        builder.set_body(std::move(response.body));
+      builder.done([this](const asio::error_code&) { Finished(); });
+    } catch (...) {
+      Finished();  // the connection is gone; nothing more to write on it
+    }
+  }
+
+  // A handler threw: 500, in the API's shape if that can be rendered.
+  Response InternalError() {
+    try {
+      return render_error_(500);
+    } catch (...) {
+      return Response{500,
+                      {{"Content-Type", "application/json"}},
+                      R"({"error":"Internal Server Error"})",
+                      {},
+                      {}};
     }
   }
 
@@ -272,7 +291,7 @@ class Server::Impl {
   }
 
   ServerOptions options_;
-  RequestHandler handler_;
+  AsyncRequestHandler handler_;
   ErrorRenderer render_error_;
   std::shared_ptr<ConnectionGate> gate_;
   asio::io_context io_;
@@ -287,9 +306,16 @@ class Server::Impl {
   int in_flight_ = 0;
 };
 
-Server::Server(ServerOptions options, RequestHandler handler, ErrorRenderer render_error)
+Server::Server(ServerOptions options, AsyncRequestHandler handler, ErrorRenderer render_error)
     : impl_(std::make_unique<Impl>(std::move(options), std::move(handler),
                                    std::move(render_error))) {}
+Server::Server(ServerOptions options, RequestHandler handler, ErrorRenderer render_error)
+    : Server(
+          std::move(options),
+          [handler = std::move(handler)](Request& request, Reply reply) {
+            reply(handler(request));
+          },
+          std::move(render_error)) {}
 Server::~Server() = default;
 void Server::Start() { impl_->Start(); }
 std::uint16_t Server::port() const { return impl_->port(); }

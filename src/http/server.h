@@ -35,6 +35,9 @@ struct ServerOptions {
 };
 
 using RequestHandler = std::function<Response(Request&)>;
+// Answers through the Reply, exactly once, from any thread, now or later; the request stays
+// valid until then. A handler that waits for a database this way holds no I/O thread meanwhile.
+using AsyncRequestHandler = std::function<void(Request&, Reply)>;
 using ErrorRenderer = std::function<Response(int status)>;
 
 // The HTTP/1.1 server: the only code that knows RESTinio. It turns each request into a plain
@@ -44,6 +47,7 @@ using ErrorRenderer = std::function<Response(int status)>;
 // Bodies over the limit answer 413 and headers over the limit 431, without reaching the handler.
 class Server {
  public:
+  Server(ServerOptions options, AsyncRequestHandler handler, ErrorRenderer render_error);
   Server(ServerOptions options, RequestHandler handler, ErrorRenderer render_error);
   ~Server();
 
@@ -54,7 +58,8 @@ class Server {
   // Connections open now.
   std::size_t open_connections() const;
   // Stops accepting, waits up to drain_timeout for in-flight requests to be answered, then stops
-  // the threads. Idempotent.
+  // the threads. Idempotent. An asynchronous answer that comes later is dropped; whatever would
+  // give one must be stopped before the server is destroyed.
   void Stop();
 
  private:

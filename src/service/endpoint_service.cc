@@ -9,6 +9,11 @@
 namespace sb {
 namespace {
 
+// Each surface's clients name endpoints by that surface's id (either is accepted).
+IdHint SurfaceIdHint(Surface surface) {
+  return surface == Surface::kRelay ? IdHint::kEndpointId : IdHint::kResourceId;
+}
+
 Error UsernameTaken() {
   return Error::Invalid("not_unique_within_project", "username",
                         "username has already been taken in this project");
@@ -108,12 +113,21 @@ Result<SipEndpoint> EndpointService::Create(const std::string& project_id,
 
 Result<SipEndpoint> EndpointService::Get(const std::string& project_id, const std::string& id,
                                          Surface surface) {
-  // Each surface's clients name endpoints by that surface's id (either is accepted).
-  auto read = endpoints_.GetWithProfile(
-      project_id, id, surface == Surface::kRelay ? IdHint::kEndpointId : IdHint::kResourceId);
+  auto read = endpoints_.GetWithProfile(project_id, id, SurfaceIdHint(surface));
   if (!read)
     return Fail(read.error());
   return ResolveInherited(std::move(read->stored.endpoint), read->profile);
+}
+
+void EndpointService::GetAsync(const std::string& project_id, const std::string& id,
+                               Surface surface, std::function<void(Result<SipEndpoint>)> done) {
+  endpoints_.GetWithProfileAsync(
+      project_id, id, SurfaceIdHint(surface),
+      [done = std::move(done)](Result<EndpointWithProfile> read) {
+        if (!read)
+          return done(Fail(read.error()));
+        done(ResolveInherited(std::move(read->stored.endpoint), read->profile));
+      });
 }
 
 Result<SipEndpoint> EndpointService::Update(const std::string& project_id, const std::string& id,

@@ -40,6 +40,10 @@ class EndpointService {
                              Surface surface);
   // By endpoint id or resource id; `surface` says which its clients use. kNotFound.
   Result<SipEndpoint> Get(const std::string& project_id, const std::string& id, Surface surface);
+  // Get answered through `done`, on this thread or on one of the store's
+  // (EndpointStore::GetWithProfileAsync): a GET that holds no thread while the store waits.
+  void GetAsync(const std::string& project_id, const std::string& id, Surface surface,
+                std::function<void(Result<SipEndpoint>)> done);
   // Merges `patch` (CONTRACT 4). A new username or password re-derives the digests.
   Result<SipEndpoint> Update(const std::string& project_id, const std::string& id,
                              const EndpointPatch& patch, Surface surface);

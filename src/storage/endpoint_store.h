@@ -71,6 +71,19 @@ class EndpointStore {
   virtual Result<EndpointWithProfile> GetWithProfile(const std::string& project_id,
                                                      const std::string& id, IdHint hint) = 0;
 
+  // GetWithProfile answered through `done`, which runs exactly once: on this thread before the
+  // call returns, or later on a thread of the store's. A store that can wait for its database
+  // without holding the caller's thread (PostgreSQL) overrides it; the default calls
+  // GetWithProfile. `done` must not block or throw.
+  using GetWithProfileDone = std::function<void(Result<EndpointWithProfile>)>;
+  virtual void GetWithProfileAsync(const std::string& project_id, const std::string& id,
+                                   IdHint hint, GetWithProfileDone done) {
+    done(GetWithProfile(project_id, id, hint));
+  }
+  // Answers every asynchronous call still waiting with kUnavailable, and later ones the same way
+  // at once: for a server that has stopped serving, before it is destroyed.
+  virtual void StopAsyncCalls() {}
+
   // Reads the endpoint (by either id), passes it to `mutate`, and writes back what it returns,
   // all in one transaction, so concurrent updates never lose each other's changes. An error
   // from `mutate` is returned as is and nothing is written. kNotFound, kAlreadyExists as above.

@@ -1,5 +1,8 @@
 #include "http/router.h"
 
+#include <future>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 namespace sb::http {
@@ -82,6 +85,27 @@ TEST(Router, ResponseNamesTheTemplateThatAnswered) {
   EXPECT_EQ(Call(r, "DELETE", "/items/42").route, "/items/{id}");
   EXPECT_EQ(Call(r, "PUT", "/items/42").route, "/items/{id}");
   EXPECT_EQ(Call(r, "GET", "/nothing").route, "");
+}
+
+// An asynchronous route answers later, from another thread, with its parameters (which it owns)
+// and the template's name, like any other.
+TEST(Router, AnAsynchronousRouteAnswersFromAnotherThread) {
+  Router router([](int status) { return Response::Json(status, std::to_string(status)); });
+  std::thread answering;
+  router.AddAsync("GET", "/later/{id}", [&](const Request&, PathParams params, Reply reply) {
+    answering = std::thread([params = std::move(params), reply = std::move(reply)] {
+      reply(Response::Json(200, "later:" + params[0]));
+    });
+  });
+  Request req;
+  req.method = "GET";
+  req.path = "/later/7";
+  std::promise<Response> answer;
+  router.Dispatch(req, [&](Response response) { answer.set_value(std::move(response)); });
+  Response response = answer.get_future().get();
+  answering.join();
+  EXPECT_EQ(response.body, "later:7");
+  EXPECT_EQ(response.route, "/later/{id}");
 }
 
 }  // namespace

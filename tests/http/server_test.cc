@@ -4,6 +4,8 @@
 #include <condition_variable>
 #include <future>
 #include <mutex>
+#include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -107,6 +109,58 @@ TEST(Server, StopTurnsNewConnectionsAwayWhileRequestsFinish) {
   release.set_value();
   EXPECT_EQ(slow.get(), 200);
   stopped.get();
+}
+
+// An asynchronous handler holds no I/O thread while it waits: with one I/O thread and a request
+// whose answer is still to come, another request is served; the first is answered once its
+// reply comes from another thread, and a second reply for it is ignored.
+TEST(Server, AnAsynchronousHandlerHoldsNoIoThreadWhileItsAnswerIsToCome) {
+  std::promise<Reply> pending;
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  Server server(
+      options,
+      [&](Request& request, Reply reply) {
+        if (request.path == "/later")
+          return pending.set_value(std::move(reply));
+        reply(Response::Json(200, R"({"now":true})"));
+      },
+      [](int status) { return Response::Json(status, "{}"); });
+  server.Start();
+  std::string url = "http://127.0.0.1:" + std::to_string(server.port());
+
+  auto later =
+      std::async(std::launch::async, [&] { return sb::testing::HttpClient(url).Get("/later"); });
+  auto reply_future = pending.get_future();
+  ASSERT_EQ(reply_future.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  Reply reply = reply_future.get();
+  EXPECT_EQ(sb::testing::HttpClient(url).Get("/now").status, 200);  // while /later waits
+  std::thread([reply] {
+    reply(Response::Json(200, R"({"later":true})"));
+    reply(Response::Json(500, "{}"));
+  }).join();
+  auto answered = later.get();
+  EXPECT_EQ(answered.status, 200);
+  EXPECT_EQ(answered.body, R"({"later":true})");
+  server.Stop();
+}
+
+// A handler that throws before it replies is answered 500, once.
+TEST(Server, AnAsynchronousHandlerThatThrowsIsAnswered500) {
+  ServerOptions options;
+  options.port = 0;
+  Server server(
+      options, [](Request&, Reply) { throw std::runtime_error("handler bug"); },
+      [](int status) {
+        return Response::Json(status, R"({"status":)" + std::to_string(status) + "}");
+      });
+  server.Start();
+  auto answered =
+      sb::testing::HttpClient("http://127.0.0.1:" + std::to_string(server.port())).Get("/x");
+  EXPECT_EQ(answered.status, 500);
+  EXPECT_EQ(answered.body, R"({"status":500})");
+  server.Stop();
 }
 
 }  // namespace

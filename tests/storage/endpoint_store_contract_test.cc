@@ -1,4 +1,6 @@
 // The EndpointStore contract (storage/endpoint_store.h), run against every store.
+#include <future>
+#include <memory>
 #include <thread>
 
 #include <gmock/gmock.h>
@@ -45,6 +47,23 @@ class EndpointStoreTest : public StoreTest {
     MakeProject(kProjectB, "beta");
   }
   EndpointStore& store() { return *stores_.endpoints; }
+
+  // GetWithProfile, or (`async`) GetWithProfileAsync waited for: the two answer alike.
+  Result<EndpointWithProfile> GetWithProfile(const std::string& project_id, const std::string& id,
+                                             IdHint hint, bool async) {
+    if (!async)
+      return store().GetWithProfile(project_id, id, hint);
+    return GetWithProfileAsync(project_id, id, hint).get();
+  }
+  std::future<Result<EndpointWithProfile>> GetWithProfileAsync(const std::string& project_id,
+                                                               const std::string& id, IdHint hint) {
+    auto answer = std::make_shared<std::promise<Result<EndpointWithProfile>>>();
+    auto answered = answer->get_future();
+    store().GetWithProfileAsync(project_id, id, hint, [answer](Result<EndpointWithProfile> read) {
+      answer->set_value(std::move(read));
+    });
+    return answered;
+  }
 
   std::vector<std::string> Usernames(const EndpointPage& page) {
     std::vector<std::string> out;
@@ -94,58 +113,88 @@ TEST_P(EndpointStoreTest, GetWithProfileReadsTheProjectsProfileAndNoCredentials)
       });
   ASSERT_TRUE(changed);
   // Either id finds it whichever the hint names: the hint only orders the lookups.
-  for (IdHint hint : {IdHint::kEndpointId, IdHint::kResourceId}) {
-    for (const std::string& id : {s.endpoint.id, s.endpoint.resource_id}) {
-      auto read = store().GetWithProfile(kProjectA, id, hint);
-      ASSERT_TRUE(read) << id;
-      EXPECT_EQ(read->stored.endpoint, s.endpoint);
-      EXPECT_EQ(read->stored.credentials, SipCredentials{});
-      EXPECT_EQ(read->profile, *changed);
+  for (bool async : {false, true}) {
+    for (IdHint hint : {IdHint::kEndpointId, IdHint::kResourceId}) {
+      for (const std::string& id : {s.endpoint.id, s.endpoint.resource_id}) {
+        auto read = GetWithProfile(kProjectA, id, hint, async);
+        ASSERT_TRUE(read) << id << (async ? " async" : "");
+        EXPECT_EQ(read->stored.endpoint, s.endpoint);
+        EXPECT_EQ(read->stored.credentials, SipCredentials{});
+        EXPECT_EQ(read->profile, *changed);
+      }
+      for (auto [project, id] : {std::pair<std::string, std::string>{kProjectB, s.endpoint.id},
+                                 {kProjectA, Id(2)},
+                                 {kProjectA, "not-a-uuid"},
+                                 {"not-a-uuid", s.endpoint.id}}) {
+        auto missing = GetWithProfile(project, id, hint, async);
+        ASSERT_FALSE(missing) << project << " " << id << (async ? " async" : "");
+        EXPECT_EQ(missing.error().code, ErrorCode::kNotFound) << missing.error().internal;
+      }
     }
-    auto other = store().GetWithProfile(kProjectB, s.endpoint.id, hint);
-    ASSERT_FALSE(other);
-    EXPECT_EQ(other.error().code, ErrorCode::kNotFound);
-    EXPECT_FALSE(store().GetWithProfile(kProjectA, Id(2), hint));
-    EXPECT_FALSE(store().GetWithProfile(kProjectA, "not-a-uuid", hint));
   }
 }
 
-// Concurrent lookups may be answered together (PostgreSQL's GET batcher runs them as one
-// statement): each still gets its own endpoint, or not found, whatever else ran with it.
+// Concurrent lookups may be answered together (GetWithProfileAsync on PostgreSQL sends many in
+// one batch, and a failed one makes the others of its batch run again): each still gets its own
+// endpoint, or not found, whatever else ran with it.
 TEST_P(EndpointStoreTest, ConcurrentLookupsEachFindTheirOwnEndpoint) {
   constexpr int kEndpoints = 20;
   for (int n = 0; n < kEndpoints; ++n) {
     ASSERT_TRUE(store().Insert(
         Endpoint(n, "user-" + std::to_string(n), n % 2 == 0 ? kProjectA : kProjectB)));
   }
+  struct Lookup {
+    std::string project, id;
+    IdHint hint;
+    std::string username;  // "" when nothing is to be found
+  };
+  auto lookup = [&](int t, int i) {
+    int k = (t * 31 + i * 7) % (kEndpoints + 4);
+    IdHint hint = (t + i) % 2 == 0 ? IdHint::kEndpointId : IdHint::kResourceId;
+    if (k < kEndpoints) {
+      return Lookup{k % 2 == 0 ? kProjectA : kProjectB, i % 3 == 0 ? Id(k, 'r') : Id(k), hint,
+                    "user-" + std::to_string(k)};
+    }
+    // Another project's endpoint, an id that names nothing, and no UUID at all.
+    std::string id = k == kEndpoints       ? Id(1)
+                     : k == kEndpoints + 1 ? Id(2)
+                     : k == kEndpoints + 2 ? Id(kEndpoints + 5)
+                                           : "not-a-uuid";
+    return Lookup{k == kEndpoints ? kProjectA : kProjectB, id, hint, ""};
+  };
+  auto check = [](const Lookup& l, const Result<EndpointWithProfile>& read) {
+    if (l.username.empty()) {
+      ASSERT_FALSE(read) << l.id;
+      EXPECT_EQ(read.error().code, ErrorCode::kNotFound);
+      return;
+    }
+    ASSERT_TRUE(read) << l.id << ": " << read.error().internal;
+    EXPECT_EQ(read->stored.endpoint.username, l.username);
+    EXPECT_EQ(read->stored.endpoint.project_id, l.project);
+  };
   constexpr int kThreads = 16, kEach = 150;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < kEach; ++i) {
-        int k = (t * 31 + i * 7) % (kEndpoints + 4);
-        IdHint hint = (t + i) % 2 == 0 ? IdHint::kEndpointId : IdHint::kResourceId;
-        std::string project = k % 2 == 0 ? kProjectA : kProjectB;
-        if (k < kEndpoints) {
-          const std::string id = i % 3 == 0 ? Id(k, 'r') : Id(k);
-          auto read = store().GetWithProfile(project, id, hint);
-          ASSERT_TRUE(read) << id << ": " << read.error().internal;
-          EXPECT_EQ(read->stored.endpoint.username, "user-" + std::to_string(k));
-          EXPECT_EQ(read->stored.endpoint.project_id, project);
-          continue;
+  for (bool async : {false, true}) {
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&, t] {
+        if (!async) {
+          for (int i = 0; i < kEach; ++i) {
+            Lookup l = lookup(t, i);
+            check(l, store().GetWithProfile(l.project, l.id, l.hint));
+          }
+          return;
         }
-        // Another project's endpoint, an id that names nothing, and no UUID at all.
-        std::string id = k == kEndpoints       ? Id(1)
-                         : k == kEndpoints + 1 ? Id(2)
-                         : k == kEndpoints + 2 ? Id(kEndpoints + 5)
-                                               : "not-a-uuid";
-        auto missing = store().GetWithProfile(k == kEndpoints ? kProjectA : kProjectB, id, hint);
-        ASSERT_FALSE(missing) << id;
-        EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
-      }
-    });
+        // Every lookup of the thread in flight at once, so that they share batches.
+        std::vector<std::future<Result<EndpointWithProfile>>> answers;
+        for (int i = 0; i < kEach; ++i) {
+          Lookup l = lookup(t, i);
+          answers.push_back(GetWithProfileAsync(l.project, l.id, l.hint));
+        }
+        for (int i = 0; i < kEach; ++i) check(lookup(t, i), answers[i].get());
+      });
+    }
+    for (auto& t : threads) t.join();
   }
-  for (auto& t : threads) t.join();
 }
 
 // A page comes with its project's SIP profile, read with the rows (the service resolves the

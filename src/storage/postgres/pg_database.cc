@@ -3,6 +3,8 @@
 #include <chrono>
 #include <functional>
 
+#include "storage/postgres/pg_errors.h"
+
 namespace sb {
 namespace {
 
@@ -103,17 +105,8 @@ Error PgDatabase::MapException(const std::exception& e) {
       dynamic_cast<const pqxx::in_doubt_error*>(&e)) {
     return Error::Unavailable(std::string("postgres: ") + e.what());
   }
-  if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e)) {
-    const std::string& state = sql->sqlstate();
-    // A malformed id (not a UUID) names no record.
-    if (state == "22P02")
-      return Error::NotFound(std::string("postgres: ") + e.what());
-    if (state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0 || state == "40001" ||
-        state == "40P01" || state == "53300") {
-      return Error::Unavailable("postgres " + state + ": " + e.what());
-    }
-    return Error::Internal("postgres " + state + ": " + e.what());
-  }
+  if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e))
+    return PgErrorFromSqlState(sql->sqlstate(), e.what());
   return Error::Internal(std::string("postgres: ") + e.what());
 }
 

@@ -65,6 +65,9 @@ class PgDatabase {
   template <class T>
   Result<T> Read(const std::function<Result<T>(PgTransaction&)>& work);
 
+  // The server's libpq URI, as connections are opened with it.
+  const std::string& url() const { return url_; }
+
  private:
   struct Slot {
     std::unique_ptr<pqxx::connection> connection;

@@ -7,10 +7,17 @@
 namespace sb {
 namespace {
 
-std::optional<std::string> Text(const pqxx::field& f) {
+// A field of a pqxx::row or of a PgRawRow.
+template <class Field>
+std::string String(const Field& f) {
+  return f.template as<std::string>();
+}
+
+template <class Field>
+std::optional<std::string> Text(const Field& f) {
   if (f.is_null())
     return std::nullopt;
-  return f.as<std::string>();
+  return String(f);
 }
 
 std::optional<std::string> NonEmpty(const std::string& s) {
@@ -123,23 +130,35 @@ PgParams PgEndpointParams(const StoredEndpoint& stored) {
   return p;
 }
 
-StoredEndpoint PgReadEndpoint(const pqxx::row& r) {
+template <>
+std::string PgRawRow::Field::as<std::string>() const {
+  return std::string(PQgetvalue(result_, row_, column_),
+                     static_cast<std::size_t>(PQgetlength(result_, row_, column_)));
+}
+
+template <>
+long long PgRawRow::Field::as<long long>() const {
+  return std::stoll(PQgetvalue(result_, row_, column_));
+}
+
+template <class Row>
+StoredEndpoint PgReadEndpoint(const Row& r) {
   StoredEndpoint stored;
   SipEndpoint& e = stored.endpoint;
   SipCredentials& c = stored.credentials;
   int i = 0;
-  e.id = r[i++].as<std::string>();
-  e.resource_id = r[i++].as<std::string>();
-  e.address_id = r[i++].as<std::string>();
-  e.project_id = r[i++].as<std::string>();
-  e.username = r[i++].as<std::string>();
+  e.id = String(r[i++]);
+  e.resource_id = String(r[i++]);
+  e.address_id = String(r[i++]);
+  e.project_id = String(r[i++]);
+  e.username = String(r[i++]);
   e.display_name = Text(r[i++]);
   e.caller_id = Text(r[i++]);
   e.send_as = Text(r[i++]);
-  e.ciphers = SplitList(r[i++].as<std::string>());
-  e.codecs = SplitList(r[i++].as<std::string>());
-  e.encryption = r[i++].as<std::string>();
-  e.call_handler = ParseCallHandler(r[i++].as<std::string>()).value_or(CallHandler::kDefault);
+  e.ciphers = SplitList(String(r[i++]));
+  e.codecs = SplitList(String(r[i++]));
+  e.encryption = String(r[i++]);
+  e.call_handler = ParseCallHandler(String(r[i++])).value_or(CallHandler::kDefault);
   e.calling_handler_resource_id = Text(r[i++]);
   for (auto& companion : e.companions) companion = Text(r[i++]);
   c.ha1 = Text(r[i++]).value_or("");
@@ -148,21 +167,27 @@ StoredEndpoint PgReadEndpoint(const pqxx::row& r) {
   if (auto hex = Text(r[i++]))
     c.sealed_password = HexDecode(*hex).value_or(std::vector<std::uint8_t>{});
   c.key_id = Text(r[i++]).value_or("");
-  e.created_at = r[i++].as<long long>();
-  e.updated_at = r[i++].as<long long>();
+  e.created_at = r[i++].template as<long long>();
+  e.updated_at = r[i++].template as<long long>();
   return stored;
 }
 
-SipProfile PgReadSipProfile(const pqxx::row& row, int first) {
+template <class Row>
+SipProfile PgReadSipProfile(const Row& row, int first) {
   SipProfile p;
-  p.domain_identifier = row[first].as<std::string>();
-  p.default_codecs = SplitList(row[first + 1].as<std::string>());
-  p.default_ciphers = SplitList(row[first + 2].as<std::string>());
-  p.default_encryption = row[first + 3].as<std::string>();
+  p.domain_identifier = String(row[first]);
+  p.default_codecs = SplitList(String(row[first + 1]));
+  p.default_ciphers = SplitList(String(row[first + 2]));
+  p.default_encryption = String(row[first + 3]);
   if (!row[first + 4].is_null())
-    p.default_send_as = row[first + 4].as<std::string>();
-  p.default_outbound_policy = row[first + 5].as<std::string>();
+    p.default_send_as = String(row[first + 4]);
+  p.default_outbound_policy = String(row[first + 5]);
   return p;
 }
+
+template StoredEndpoint PgReadEndpoint(const pqxx::row&);
+template StoredEndpoint PgReadEndpoint(const PgRawRow&);
+template SipProfile PgReadSipProfile(const pqxx::row&, int);
+template SipProfile PgReadSipProfile(const PgRawRow&, int);
 
 }  // namespace sb

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include <libpq-fe.h>
 #include <pqxx/pqxx>
 
 #include "domain/sip_endpoint.h"
@@ -21,8 +22,36 @@ const std::string& PgSelectEndpointWithProfileSql(IdHint by);
 const std::string& PgInsertEndpointSql();
 const std::string& PgUpdateEndpointSql();  // binds like the insert; WHERE id = $1
 PgParams PgEndpointParams(const StoredEndpoint& stored);
-StoredEndpoint PgReadEndpoint(const pqxx::row& row);
+
+// One row of a result that libpq handed over directly (PgPipeline's), read like a pqxx::row.
+class PgRawRow {
+ public:
+  class Field {
+   public:
+    Field(const PGresult* result, int row, int column)
+        : result_(result), row_(row), column_(column) {}
+    bool is_null() const { return PQgetisnull(result_, row_, column_) != 0; }
+    template <class T>
+    T as() const;
+
+   private:
+    const PGresult* result_;
+    int row_;
+    int column_;
+  };
+  PgRawRow(const PGresult* result, int row) : result_(result), row_(row) {}
+  Field operator[](int column) const { return Field(result_, row_, column); }
+
+ private:
+  const PGresult* result_;
+  int row_;
+};
+
+// `Row`: pqxx::row or PgRawRow.
+template <class Row>
+StoredEndpoint PgReadEndpoint(const Row& row);
 // kSipProfileColumns, from column `first` on.
-SipProfile PgReadSipProfile(const pqxx::row& row, int first);
+template <class Row>
+SipProfile PgReadSipProfile(const Row& row, int first);
 
 }  // namespace sb

@@ -2,12 +2,19 @@
 
 #include <algorithm>
 
+#include "domain/ids.h"
 #include "storage/endpoint_columns.h"
 #include "storage/list_codec.h"
 #include "storage/postgres/pg_endpoint_rows.h"
 
 namespace sb {
 namespace {
+
+std::vector<std::string> PipelineStatements() {
+  // Numbered by IdHint (PgEndpointStore::LookUp).
+  return {PgSelectEndpointWithProfileSql(IdHint::kEndpointId),
+          PgSelectEndpointWithProfileSql(IdHint::kResourceId)};
+}
 
 // Which filters the suffix index drives (docs/design/substring-search.md): a needle with more
 // index entries than this is broad, and walking the project's rows newest first while testing
@@ -119,6 +126,9 @@ Result<StoredEndpoint> PgEndpointStore::Get(const std::string& project_id, const
   });
 }
 
+PgEndpointStore::PgEndpointStore(std::shared_ptr<PgDatabase> db, std::size_t pipeline_connections)
+    : db_(std::move(db)), pipeline_(db_->url(), PipelineStatements(), pipeline_connections) {}
+
 Result<EndpointWithProfile> PgEndpointStore::GetWithProfile(const std::string& project_id,
                                                             const std::string& id, IdHint hint) {
   return db_->Read<EndpointWithProfile>([&](PgTransaction& tx) -> Result<EndpointWithProfile> {
@@ -134,6 +144,41 @@ Result<EndpointWithProfile> PgEndpointStore::GetWithProfile(const std::string& p
         PgReadEndpoint(rows[0]),
         PgReadSipProfile(rows[0], static_cast<int>(EndpointColumns().size()))};
   });
+}
+
+void PgEndpointStore::GetWithProfileAsync(const std::string& project_id, const std::string& id,
+                                          IdHint hint, GetWithProfileDone done) {
+  // What PostgreSQL would refuse as a uuid names no record (as GetWithProfile answers), and a
+  // failed statement in the pipeline makes the others of its batch run again.
+  if (!IsUuid(project_id) || !IsUuid(id))
+    return done(Fail(Error::NotFound()));
+  LookUp(project_id, id, hint, false, std::move(done));
+}
+
+void PgEndpointStore::LookUp(const std::string& project_id, const std::string& id, IdHint hint,
+                             bool last, GetWithProfileDone done) {
+  // The pipeline's statements are the two lookups, numbered by IdHint.
+  pipeline_.Submit(
+      static_cast<std::size_t>(hint), {project_id, id},
+      [this, project_id, id, hint, last, done = std::move(done)](Result<PgResultPtr> rows) mutable {
+        if (!rows)
+          return done(Fail(rows.error()));
+        if (PQntuples(rows->get()) == 0) {
+          if (last)
+            return done(Fail(Error::NotFound()));
+          return LookUp(project_id, id, OtherId(hint), true, std::move(done));
+        }
+        Result<EndpointWithProfile> read = Fail(Error::Internal("postgres: unreadable row"));
+        try {
+          PgRawRow row(rows->get(), 0);
+          read = EndpointWithProfile{
+              PgReadEndpoint(row),
+              PgReadSipProfile(row, static_cast<int>(EndpointColumns().size()))};
+        } catch (const std::exception& e) {
+          read = Fail(Error::Internal(std::string("postgres: unreadable row: ") + e.what()));
+        }
+        done(std::move(read));
+      });
 }
 
 Result<StoredEndpoint> PgEndpointStore::Update(const std::string& project_id, const std::string& id,
