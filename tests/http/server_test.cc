@@ -15,6 +15,14 @@
 namespace sb::http {
 namespace {
 
+// Options for a test server on any free port with `threads` I/O threads.
+ServerOptions AnyPort(std::size_t threads) {
+  ServerOptions options;
+  options.port = 0;
+  options.threads = threads;
+  return options;
+}
+
 // Writes that wait (for an fsync, in the stores) run on the write threads: with one I/O thread
 // and two writes stuck in their handlers, a GET is still answered.
 TEST(Server, AWaitingWriteHoldsNoIoThread) {
@@ -22,9 +30,7 @@ TEST(Server, AWaitingWriteHoldsNoIoThread) {
   std::condition_variable released_cv;
   bool released = false;
   int waiting = 0;
-  ServerOptions options;
-  options.port = 0;
-  options.threads = 1;
+  ServerOptions options = AnyPort(1);
   options.write_threads = 2;
   Server server(
       options,
@@ -74,9 +80,7 @@ TEST(Server, StopTurnsNewConnectionsAwayWhileRequestsFinish) {
   std::promise<void> release;
   std::shared_future<void> released = release.get_future().share();
   std::promise<void> slow_started;
-  ServerOptions options;
-  options.port = 0;
-  options.threads = 2;
+  ServerOptions options = AnyPort(2);
   Server server(
       options,
       [&](Request& request) {
@@ -116,9 +120,7 @@ TEST(Server, StopTurnsNewConnectionsAwayWhileRequestsFinish) {
 // reply comes from another thread, and a second reply for it is ignored.
 TEST(Server, AnAsynchronousHandlerHoldsNoIoThreadWhileItsAnswerIsToCome) {
   std::promise<Reply> pending;
-  ServerOptions options;
-  options.port = 0;
-  options.threads = 1;
+  ServerOptions options = AnyPort(1);
   Server server(
       options,
       [&](Request& request, Reply reply) {
@@ -148,8 +150,7 @@ TEST(Server, AnAsynchronousHandlerHoldsNoIoThreadWhileItsAnswerIsToCome) {
 
 // A handler that throws before it replies is answered 500, once.
 TEST(Server, AnAsynchronousHandlerThatThrowsIsAnswered500) {
-  ServerOptions options;
-  options.port = 0;
+  ServerOptions options = AnyPort(4);
   Server server(
       options, [](Request&, Reply) { throw std::runtime_error("handler bug"); },
       [](int status) {
