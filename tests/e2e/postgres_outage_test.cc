@@ -45,6 +45,8 @@ class PostgresOutageTest : public ::testing::Test {
 TEST_F(PostgresOutageTest, OnlyQuick503sWhileDownAndFullServiceAfter) {
   std::atomic<bool> stop{false}, down{false}, back{false};
   std::atomic<int> created_before{0}, unavailable{0}, created_after{0}, unexpected{0};
+  // GETs by id, which reach PostgreSQL another way (PgPipeline's connections, not the pool's).
+  std::atomic<int> read_unavailable{0}, read_after{0};
   std::atomic<long long> slowest_ms{0};
   std::mutex mutex;
   std::vector<std::string> acknowledged;
@@ -52,7 +54,23 @@ TEST_F(PostgresOutageTest, OnlyQuick503sWhileDownAndFullServiceAfter) {
   for (int t = 0; t < 4; ++t) {
     clients.emplace_back([&, t] {
       HttpClient c(server_->base_url, server_->project_id, server_->token);
+      std::string last;  // this client's last acknowledged endpoint
       for (int i = 0; !stop; ++i) {
+        if (!last.empty()) {
+          auto started = Clock::now();
+          auto r = c.Get(std::string(kEndpoints) + "/" + last);
+          auto ms =
+              std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
+          if (r.status == 200 && r.Json()["id"] == last) {
+            read_after += back ? 1 : 0;
+          } else if (r.status == 503 && r.body == R"({"error":"Service Unavailable"})") {
+            ++read_unavailable;
+            slowest_ms = std::max<long long>(slowest_ms, ms);
+          } else {
+            ++unexpected;
+            ADD_FAILURE() << "GET " << r.status << " " << r.body;
+          }
+        }
         auto started = Clock::now();
         auto r =
             c.Post(kEndpoints, Json{{"username", "c" + std::to_string(t) + "-" + std::to_string(i)},
@@ -62,7 +80,8 @@ TEST_F(PostgresOutageTest, OnlyQuick503sWhileDownAndFullServiceAfter) {
             std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
         if (r.status == 201) {
           std::lock_guard lock(mutex);
-          acknowledged.push_back(r.Json()["id"]);
+          last = r.Json()["id"];
+          acknowledged.push_back(last);
           (back ? created_after : created_before)++;
         } else if (r.status == 503 && r.body == R"({"error":"Service Unavailable"})") {
           ++unavailable;
@@ -82,13 +101,13 @@ TEST_F(PostgresOutageTest, OnlyQuick503sWhileDownAndFullServiceAfter) {
   ASSERT_TRUE(wait_for([&] { return created_before >= 50; }));
   ASSERT_EQ(Shell(TestPostgresScript() + " stop " + cluster_), 0);
   down = true;
-  EXPECT_TRUE(wait_for([&] { return unavailable >= 50; }));
+  EXPECT_TRUE(wait_for([&] { return unavailable >= 50 && read_unavailable >= 50; }));
   HttpClient probe(server_->base_url);
   EXPECT_EQ(probe.Get("/readyz").status, 503);
   EXPECT_EQ(probe.Get("/healthz").status, 200);
   ASSERT_EQ(Shell(TestPostgresScript() + " resume " + cluster_), 0);
   back = true;
-  EXPECT_TRUE(wait_for([&] { return created_after >= 50; }));
+  EXPECT_TRUE(wait_for([&] { return created_after >= 50 && read_after >= 50; }));
   stop = true;
   for (auto& c : clients) c.join();
 
