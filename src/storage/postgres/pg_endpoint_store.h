@@ -11,10 +11,12 @@ namespace sb {
 // EndpointStore on PostgreSQL. Thread-safe; any number of processes may share the database.
 //
 // GetWithProfileAsync runs on a PgPipeline of its own (`pipeline_connections` more connections
-// to the server): concurrent GETs share round trips and hold no thread while they wait.
+// to the server): concurrent GETs share round trips and hold no thread while they wait. One
+// connection by default: its backend runs a batch of lookups at a time, and in alternating runs
+// on two cores it served at least as many GETs as two or four (docs/performance.md).
 class PgEndpointStore final : public EndpointStore {
  public:
-  explicit PgEndpointStore(std::shared_ptr<PgDatabase> db, std::size_t pipeline_connections = 2);
+  explicit PgEndpointStore(std::shared_ptr<PgDatabase> db, std::size_t pipeline_connections = 1);
 
   Result<void> Insert(const StoredEndpoint& endpoint) override;
   Result<StoredEndpoint> Get(const std::string& project_id, const std::string& id) override;
