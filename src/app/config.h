@@ -27,8 +27,9 @@ struct Config {
   std::size_t threads = 4;
   std::size_t write_threads = 64;  // http::ServerOptions::write_threads
 
-  // Database connections one server opens: one per HTTP thread, one spare, and up to 16 for the
-  // write threads (they wait their turn beyond that; a commit serves many of them at once).
+  // Database connections one server's pool opens: one per HTTP thread, one spare, and up to 16
+  // for the write threads (they wait their turn beyond that; a commit serves many of them at
+  // once). On PostgreSQL the GET pipeline opens one more (PgEndpointStore).
   std::size_t StoreConnections() const {
     return threads + 1 + std::min<std::size_t>(write_threads, 16);
   }
