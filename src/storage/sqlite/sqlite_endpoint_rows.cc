@@ -25,11 +25,23 @@ const std::string& SelectEndpointSql() {
 
 const std::string& SelectEndpointWithProfileSql(IdHint hint) {
   // By the hinted id first, by the other only when that finds nothing: UNION ALL with LIMIT 1
-  // stops at the first row, where `id = ? OR resource_id = ?` always probes both indexes.
+  // stops at the first row, where `id = ? OR resource_id = ?` always probes both indexes. An
+  // endpoint id is tried first under the rowid computed from it (?3, EndpointRowidFor: one
+  // descent of the table), then through the id index, where rows stored under another rowid
+  // are (those of older databases, or whose computed rowid was taken).
   static const auto kSql = [](IdHint first) {
     std::string list = EndpointColumnList(false);
-    return sb::SelectEndpointWithProfileSql(list, "?", IdColumn(first)) + " UNION ALL " +
-           sb::SelectEndpointWithProfileSql(list, "?", IdColumn(OtherId(first))) + " LIMIT 1";
+    std::string by_rowid =
+        sb::SelectEndpointWithProfileSql(list, "?", IdColumn(IdHint::kEndpointId)) +
+        " AND sip_endpoints.rowid = ?3";
+    std::string by_endpoint_id =
+        by_rowid + " UNION ALL " +
+        sb::SelectEndpointWithProfileSql(list, "?", IdColumn(IdHint::kEndpointId));
+    std::string by_resource_id =
+        sb::SelectEndpointWithProfileSql(list, "?", IdColumn(IdHint::kResourceId));
+    return (first == IdHint::kEndpointId ? by_endpoint_id + " UNION ALL " + by_resource_id
+                                         : by_resource_id + " UNION ALL " + by_endpoint_id) +
+           " LIMIT 1";
   };
   static const std::string kByEndpointId = kSql(IdHint::kEndpointId);
   static const std::string kByResourceId = kSql(IdHint::kResourceId);
@@ -37,15 +49,20 @@ const std::string& SelectEndpointWithProfileSql(IdHint hint) {
 }
 
 const std::string& InsertSql() {
+  // The rowid (the last parameter) is EndpointRowidFor's key unless that is absent or already
+  // taken, then NULL: SQLite's own choice, one more than the largest rowid.
   static const std::string kSql = [] {
     std::string marks;
-    for (std::size_t i = 0; i < EndpointColumns().size(); ++i) marks += i ? ", ?" : "?";
-    return "INSERT INTO sip_endpoints (" + EndpointColumnList() + ") VALUES (" + marks + ")";
+    for (std::size_t i = 1; i <= EndpointColumns().size(); ++i)
+      marks += (i > 1 ? ", ?" : "?") + std::to_string(i);  // numbered: ?N comes first
+    std::string key = "?" + std::to_string(EndpointColumns().size() + 1);
+    return "INSERT INTO sip_endpoints (rowid, " + EndpointColumnList() + ") VALUES (CASE WHEN " +
+           key + " IS NULL OR EXISTS (SELECT 1 FROM sip_endpoints WHERE rowid = " + key +
+           ") THEN NULL ELSE " + key + " END, " + marks + ")";
   }();
   return kSql;
 }
 
-// Every column but the ids and the project, which never change.
 const std::string& UpdateSql() {
   static const std::string kSql = [] {
     std::string sets;

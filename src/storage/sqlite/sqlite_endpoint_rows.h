@@ -18,7 +18,9 @@ namespace sb {
 const std::string& SelectEndpointSql();
 // SelectEndpointSql with kSipProfileColumns after the endpoint's columns; the hinted id is
 // looked up first.
+// Binds ?1 = project id, ?2 = the id, ?3 = EndpointRowidFor(the id) or NULL.
 const std::string& SelectEndpointWithProfileSql(IdHint hint);
+// Binds like BindEndpoint, then EndpointColumns().size() + 1 = EndpointRowidFor(id) or NULL.
 const std::string& InsertSql();
 const std::string& UpdateSql();  // binds like InsertSql; WHERE id = ?1
 void BindEndpoint(SQLite::Statement& s, const StoredEndpoint& stored);

@@ -6,6 +6,7 @@
 #include "domain/endpoint_rules.h"
 #include "storage/endpoint_columns.h"
 #include "storage/list_codec.h"
+#include "storage/sqlite/sqlite_endpoint_key.h"
 #include "storage/sqlite/sqlite_endpoint_rows.h"
 
 namespace sb {
@@ -188,6 +189,15 @@ void BindPage(SQLite::Statement& s, const EndpointListQuery& q, const SearchPlan
   s.bind(5, static_cast<std::int64_t>(limit));
 }
 
+// EndpointRowidFor(id) into parameter `index`, or NULL when the id has no computed rowid.
+void BindRowidFor(SQLite::Statement& s, int index, const std::string& id) {
+  if (auto rowid = EndpointRowidFor(id)) {
+    s.bind(index, *rowid);
+  } else {
+    s.bind(index);
+  }
+}
+
 }  // namespace
 
 Result<void> SqliteEndpointStore::Insert(const StoredEndpoint& endpoint) {
@@ -201,6 +211,7 @@ Result<void> SqliteEndpointStore::Insert(const StoredEndpoint& endpoint) {
     resource.exec();
     auto& s = connection.Prepare(InsertSql());
     BindEndpoint(s, endpoint);
+    BindRowidFor(s, static_cast<int>(EndpointColumns().size()) + 1, endpoint.endpoint.id);
     s.exec();
     return {};
   });
@@ -220,6 +231,7 @@ Result<EndpointWithProfile> SqliteEndpointStore::GetWithProfile(const std::strin
         auto& s = connection.Prepare(SelectEndpointWithProfileSql(hint));
         s.bind(1, project_id);
         s.bind(2, id);
+        BindRowidFor(s, 3, id);
         if (!s.executeStep())
           return Fail(Error::NotFound());
         SqliteRow row(connection, s);
