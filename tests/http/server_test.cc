@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "support/http_client.h"
+#include "support/raw_connection.h"
 
 namespace sb::http {
 namespace {
@@ -146,6 +147,35 @@ TEST(Server, AnAsynchronousHandlerHoldsNoIoThreadWhileItsAnswerIsToCome) {
   EXPECT_EQ(answered.status, 200);
   EXPECT_EQ(answered.body, R"({"later":true})");
   server.Stop();
+}
+
+// A second answer to one request is dropped: it neither reaches the connection (where the client
+// would take it for the answer to its next request) nor counts as a second request finished, which
+// left Stop waiting out its whole drain timeout for a request that never comes.
+TEST(Server, ASecondReplyToOneRequestIsDropped) {
+  ServerOptions options = AnyPort(1);
+  options.drain_timeout = std::chrono::seconds(60);
+  Server server(
+      options,
+      [](Request& request, Reply reply) {
+        if (request.path != "/twice")
+          return reply(Response::Json(200, R"({"next":true})"));
+        reply(Response::Json(200, R"({"first":true})"));
+        reply(Response::Json(200, R"({"second":true})"));
+      },
+      [](int status) { return Response::Json(status, "{}"); });
+  server.Start();
+  sb::testing::RawConnection connection("http://127.0.0.1:" + std::to_string(server.port()));
+  ASSERT_TRUE(connection.Send("GET /twice HTTP/1.1\r\nHost: t\r\n\r\n"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // any second write goes first
+  ASSERT_TRUE(connection.Send("GET /next HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"));
+  std::string received = connection.ReadUntilClosed(std::chrono::seconds(10));
+  EXPECT_NE(received.find(R"({"first":true})"), std::string::npos) << received;
+  EXPECT_NE(received.find(R"({"next":true})"), std::string::npos) << received;
+  EXPECT_EQ(received.find("second"), std::string::npos) << received;
+  // Nothing is in flight: Stop returns at once, not after the 60 s drain timeout.
+  auto stop = std::async(std::launch::async, [&] { server.Stop(); });
+  EXPECT_EQ(stop.wait_for(std::chrono::seconds(30)), std::future_status::ready);
 }
 
 // A handler that throws before it replies is answered 500, once.
