@@ -63,6 +63,7 @@ const std::string& InsertSql() {
   return kSql;
 }
 
+// Every column but the ids and the project, which never change.
 const std::string& UpdateSql() {
   static const std::string kSql = [] {
     std::string sets;
