@@ -48,7 +48,8 @@ class PgTransaction {
 //
 // Failures: a connection that breaks is dropped, and so is every connection opened before it
 // (a server restart breaks them all), so service resumes by itself when the server is back;
-// meanwhile calls answer kUnavailable at once. Thread-safe.
+// meanwhile calls answer kUnavailable at once. A connect that fails only fails its call.
+// Thread-safe.
 class PgDatabase {
  public:
   // `url`: a libpq URI (postgres://user@host:port/db). Throws on failure (start-up only).
