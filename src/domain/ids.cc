@@ -32,6 +32,19 @@ constexpr std::array<CharClass, 36> kUuidShape = [] {
   return shape;
 }();
 
+// The value of `count` lower-case hexadecimal digits of `text` from `at`; -1 when one is not.
+std::int64_t LowerHexValue(std::string_view text, std::size_t at, std::size_t count) {
+  std::int64_t value = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    char c = text[i];
+    int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (digit < 0)
+      return -1;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
 }  // namespace
 
 std::string IdGenerator::NewId() {
@@ -59,6 +72,20 @@ std::string IdGenerator::NewId() {
   b[7] = static_cast<std::uint8_t>(counter & 0xff);
   b[8] = static_cast<std::uint8_t>(0x80 | (b[8] & 0x3f));  // RFC 9562 variant
   return Format(b);
+}
+
+std::optional<UuidV7Position> UuidV7PositionOf(std::string_view id) {
+  // xxxxxxxx-xxxx-7ccc-...: the milliseconds in the first 12 digits, the counter after the '7'
+  // (NewId above writes them).
+  if (id.size() != kUuidShape.size() || id[8] != '-' || id[13] != '-' || id[14] != '7' ||
+      id[18] != '-' || id[23] != '-')
+    return std::nullopt;
+  std::int64_t high = LowerHexValue(id, 0, 8);
+  std::int64_t low = LowerHexValue(id, 9, 4);
+  std::int64_t counter = LowerHexValue(id, 15, 3);
+  if (high < 0 || low < 0 || counter < 0)
+    return std::nullopt;
+  return UuidV7Position{high << 16 | low, static_cast<int>(counter)};
 }
 
 bool IsUuid(std::string_view text) {

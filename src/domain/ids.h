@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +28,16 @@ class IdGenerator {
   std::int64_t last_millis_ = 0;
   int counter_ = 0;
 };
+
+// Where an id of IdGenerator's layout stands in its generator's sequence: its Unix milliseconds
+// and its counter within that millisecond (the rand_a field).
+struct UuidV7Position {
+  std::int64_t millis;
+  int counter;
+};
+// The position of a lower-case UUIDv7 (the form ids are stored in); none for any other text.
+// Allocates nothing: SQLite's store reads it on every GET by id (storage/sqlite_endpoint_key.h).
+std::optional<UuidV7Position> UuidV7PositionOf(std::string_view id);
 
 // True for the canonical 8-4-4-4-12 hexadecimal form (either case).
 bool IsUuid(std::string_view text);

@@ -36,6 +36,30 @@ TEST(IdGenerator, IdsSortByCreationEvenWithinOneMillisecondOrWhenTheClockStepsBa
   for (std::size_t i = 1; i < made.size(); ++i) ASSERT_LT(made[i - 1], made[i]) << i;
 }
 
+// UuidV7PositionOf reads back what NewId wrote: the clock's milliseconds and the counter.
+TEST(IdGenerator, APositionIsTheMillisecondAndTheCounterOfTheId) {
+  testing::FakeClock clock(1'700'000'000'000'000);
+  testing::CountingRandom random;
+  IdGenerator ids(clock, random);
+  for (int ms = 0; ms < 3; ++ms) {
+    for (int n = 0; n < 5; ++n) {
+      auto position = UuidV7PositionOf(ids.NewId());
+      ASSERT_TRUE(position);
+      EXPECT_EQ(position->millis, 1'700'000'000'000 + ms);
+      EXPECT_EQ(position->counter, n);
+    }
+    clock.Advance(1000);
+  }
+  EXPECT_EQ(UuidV7PositionOf("018bcfe5-6800-7fff-8000-000000000000")->counter, 0xfff);
+  for (const char* id : {"018bcfe5-6800-4000-8000-000000000000",  // UUIDv4
+                         "018BCFE5-6800-7000-8000-000000000000",  // not lower-case
+                         "018bcfe5-6800-700g-8000-000000000000",  // not hexadecimal
+                         "018bcfe5-6800-7000-8000-00000000000",   // short
+                         "018bcfe5-6800-7000-8000x000000000000"}) {
+    EXPECT_EQ(UuidV7PositionOf(id), std::nullopt) << id;
+  }
+}
+
 TEST(Uuid, RecognisesTheCanonicalFormOnly) {
   EXPECT_TRUE(IsUuid("01a20556-4659-7000-a69f-2b76d4232056"));
   EXPECT_TRUE(IsUuid("01A20556-4659-7000-A69F-2B76D4232056"));

@@ -12,9 +12,10 @@ namespace sb {
 // keep: docs/design/sqlite-endpoint-rowid.md).
 //
 // Ids are UUIDv7 from IdGenerator: 48 bits of Unix milliseconds, the version nibble, then a
-// 12-bit counter within the millisecond. The key is (milliseconds since 2025) * 64 + counter:
-// unique for the ids of one generator, increasing with them, and under 2^47 (six bytes in a
-// record, where the suffix index holds a copy of it in every entry) until the 2090s.
+// 12-bit counter within the millisecond (UuidV7PositionOf reads them). The key is (milliseconds
+// since 2025) * 64 + counter: unique for the ids of one generator, increasing with them, and under
+// 2^47 (six bytes in a record, where the suffix index holds a copy of it in every entry) until the
+// 2090s.
 //
 // None for an id that is not a UUIDv7, that is older than 2025, or whose counter is 64 or more
 // (over 64 creates in one millisecond). The key is only ever a hint: an insert whose key is
