@@ -172,6 +172,9 @@ SqliteDatabase::SqliteDatabase(const std::string& path, std::size_t pool_size, O
   checkpointer_ = std::make_unique<SqliteCheckpointer>(path);
   checkpointer_->Attach(*first);
   idle_.push_back(std::move(first));
+  writer_ = std::make_unique<SqliteConnection>(path);
+  checkpointer_->Attach(*writer_);
+  idle_syncers_.push_back(TakeSyncer());
   for (std::size_t i = 1; i < pool_size; ++i) {
     idle_.push_back(std::make_unique<SqliteConnection>(path));
     checkpointer_->Attach(*idle_.back());
@@ -271,8 +274,8 @@ void SqliteDatabase::SubmitWrite(QueuedWrite& write) {
                                   writers_.begin() + std::min(writers_.size(), kMaxBatch));
   lock.unlock();
   {
-    Lease lease(*this);
-    bool committed = CommitBatch(*lease, batch);
+    bool committed = CommitBatch(*writer_, batch);
+    writer_->ResetUsed();
     // Hand the lead on before the sync: the next batch runs its statements and writes its frames
     // while this one waits for the disk (docs/design/sqlite-durability.md, "The WAL synced after
     // the lead is handed on").
@@ -282,7 +285,7 @@ void SqliteDatabase::SubmitWrite(QueuedWrite& write) {
       writers_.front()->wake.notify_one();  // the next leader
     lock.unlock();
     if (committed)
-      SyncCommitted(*lease, batch);
+      SyncCommitted(batch);
   }
   lock.lock();
   for (QueuedWrite* done : batch) {
@@ -339,10 +342,27 @@ bool SqliteDatabase::CommitBatch(SqliteConnection& connection,
   }
 }
 
-void SqliteDatabase::SyncCommitted(SqliteConnection& connection,
-                                   const std::vector<QueuedWrite*>& batch) {
+std::unique_ptr<SqliteConnection> SqliteDatabase::TakeSyncer() {
+  {
+    std::lock_guard lock(syncers_mutex_);
+    if (!idle_syncers_.empty()) {
+      auto syncer = std::move(idle_syncers_.back());
+      idle_syncers_.pop_back();
+      return syncer;
+    }
+  }
+  auto syncer = std::make_unique<SqliteConnection>(path_);
+  // A first read opens the connection's WAL file, which SyncWal syncs.
+  syncer->db().exec("SELECT count(*) FROM sqlite_schema");
+  return syncer;
+}
+
+void SqliteDatabase::SyncCommitted(const std::vector<QueuedWrite*>& batch) {
   try {
-    connection.SyncWal();
+    auto syncer = TakeSyncer();
+    syncer->SyncWal();
+    std::lock_guard lock(syncers_mutex_);
+    idle_syncers_.push_back(std::move(syncer));
   } catch (const std::exception& e) {
     // Committed, and visible to readers, but not known to be on disk: none of the batch is
     // acknowledged (a retry finds a create done and answers that the name is taken).

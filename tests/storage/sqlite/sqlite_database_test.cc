@@ -49,9 +49,8 @@ std::vector<std::int64_t> ReadNested(SqliteDatabase& db, int depth) {
 }
 
 // Snapshots are reused across reads, but never past a write of this object: a read that starts
-// after a write was acknowledged sees it, on whichever connection of the pool it runs. The pool
-// lends its most recently returned connection first (the writer's, which holds no snapshot), so
-// the second of two nested reads is the one that runs on a connection holding an older snapshot.
+// after a write was acknowledged sees it, on whichever connection of the pool it runs (writes run
+// on a connection of their own, so every pool connection holds a snapshot from before the write).
 TEST(SqliteDatabase, AReadSeesEveryWriteAcknowledgedBeforeIt) {
   testing::TempDir dir;
   SqliteDatabase db(dir.File("s.db"), 3, {.snapshot_reuse = std::chrono::hours(1)});
@@ -124,6 +123,42 @@ TEST(SqliteDatabase, CommitsTheNextBatchWhileABatchWaitsForItsSync) {
   second.get();
   EXPECT_TRUE(overtook) << "the second write waited for the first one's sync";
   EXPECT_TRUE(first_waited) << "the first write returned before its sync";
+}
+
+// Every batch runs on the same connection, whose page cache therefore stays valid from one batch
+// to the next (SQLite drops a connection's whole cache once another connection has committed).
+// The second write here runs while a read holds a pool connection, so a write on the pool's
+// connections would run on another one than the first write did, and fetch its pages again.
+TEST(SqliteDatabase, AWriteReadsNoPageTheWriteBeforeItHadCached) {
+  testing::WalSyncVfs vfs;
+  testing::TempDir dir;
+  SqliteDatabase db(dir.File("s.db"), 3);
+  auto update = [&](int v) {
+    auto written = db.Write<void>([&](SqliteConnection& connection) -> Result<void> {
+      connection.db().exec("UPDATE big SET v = " + std::to_string(v) + " WHERE k = 500");
+      return {};
+    });
+    ASSERT_TRUE(written) << written.error().internal;
+  };
+  auto created = db.Write<void>([](SqliteConnection& connection) -> Result<void> {
+    connection.db().exec(
+        "CREATE TABLE big (k INTEGER PRIMARY KEY, v INTEGER, pad TEXT);"
+        "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 1000) "
+        "INSERT INTO big SELECT k, 0, hex(randomblob(100)) FROM n");
+    return {};
+  });
+  ASSERT_TRUE(created) << created.error().internal;
+  update(1);
+  std::uint64_t reads = 0;
+  auto held = db.Read<bool>([&](SqliteConnection& connection) -> Result<bool> {
+    connection.db().exec("SELECT count(*) FROM big");
+    reads = vfs.file_reads();
+    update(2);
+    reads = vfs.file_reads() - reads;
+    return true;
+  });
+  ASSERT_TRUE(held) << held.error().internal;
+  EXPECT_EQ(reads, 0u) << "the second write fetched pages the first one had cached";
 }
 
 // Another process (here another SqliteDatabase on the same file, as the CLI's admin commands are)

@@ -15,6 +15,7 @@ namespace {
 struct State {
   std::mutex mutex;
   std::condition_variable changed;
+  std::uint64_t file_reads = 0;
   std::uint64_t wal_writes = 0;
   std::uint64_t synced = 0;
   bool fail_syncs = false;
@@ -38,6 +39,10 @@ sqlite3_file* Real(sqlite3_file* f) { return Of(f)->real(); }
 
 int Close(sqlite3_file* f) { return Real(f)->pMethods->xClose(Real(f)); }
 int Read(sqlite3_file* f, void* out, int n, sqlite3_int64 at) {
+  {
+    std::lock_guard lock(state->mutex);
+    ++state->file_reads;
+  }
   return Real(f)->pMethods->xRead(Real(f), out, n, at);
 }
 int Write(sqlite3_file* f, const void* in, int n, sqlite3_int64 at) {
@@ -158,6 +163,11 @@ WalSyncVfs::~WalSyncVfs() {
   sqlite3_vfs_register(base, /*makeDflt=*/1);
   delete state;
   state = nullptr;
+}
+
+std::uint64_t WalSyncVfs::file_reads() const {
+  std::lock_guard lock(state->mutex);
+  return state->file_reads;
 }
 
 std::uint64_t WalSyncVfs::wal_writes() const {

@@ -5,8 +5,9 @@
 namespace sb::testing {
 
 // A SQLite VFS around the default one that watches the WAL files' writes and syncs, for tests of
-// when SqliteDatabase acknowledges a write. While an object lives it is the default VFS, so every
-// connection opened meanwhile goes through it (one object at a time). Thread-safe.
+// when SqliteDatabase acknowledges a write, and counts reads of the files. While an object lives it
+// is the default VFS, so every connection opened meanwhile goes through it (one object at a time).
+// Thread-safe.
 class WalSyncVfs {
  public:
   WalSyncVfs();
@@ -14,6 +15,8 @@ class WalSyncVfs {
   WalSyncVfs(const WalSyncVfs&) = delete;
   WalSyncVfs& operator=(const WalSyncVfs&) = delete;
 
+  // Reads of the database and WAL files (a page SQLite had to fetch, or a header).
+  std::uint64_t file_reads() const;
   // Writes that reached a WAL file.
   std::uint64_t wal_writes() const;
   // Of those, how many a sync that has returned successfully covers (the writes made before
