@@ -102,6 +102,21 @@ Result<http::Response> Create(ApiContext& ctx, const EndpointSurface& s, const C
   return http::Response::Json(201, Render(s, *created));
 }
 
+// Create, holding no thread while the store commits (EndpointStore::InsertAsync on SQLite).
+void CreateAsync(ApiContext& ctx, const EndpointSurface& s, const Caller& caller,
+                 const http::Request& request, const ResultReply& reply) {
+  auto body = ParseJsonObject(request.body);
+  if (!body)
+    return reply(Fail(body.error()));
+  // `s` lives in the router, which outlives every request.
+  ctx.endpoints.CreateAsync(caller.project_id, DecodeEndpointPatch(*body), s.surface,
+                            [&s, reply](Result<SipEndpoint> created) {
+                              if (!created)
+                                return reply(Fail(created.error()));
+                              reply(http::Response::Json(201, Render(s, *created)));
+                            });
+}
+
 Result<http::Response> Get(ApiContext& ctx, const EndpointSurface& s, const Caller& caller,
                            const http::Request& request, const http::PathParams& params) {
   auto id = PathId(params);
@@ -189,9 +204,19 @@ void AddEndpointRoutes(http::Router& router, ApiContext& ctx, const std::string&
   route("GET", collection, [&ctx, surface](auto& caller, auto& request, auto&) {
     return List(ctx, surface, caller, request);
   });
-  route("POST", collection, [&ctx, surface](auto& caller, auto& request, auto&) {
-    return Create(ctx, surface, caller, request);
-  });
+  if (ctx.endpoints.CreatesWithoutWaiting()) {
+    // Answered when the commit is durable, without a thread waiting for it (so on the HTTP
+    // thread the request arrived on: http::ServerOptions::runs_on_write_pool).
+    router.AddAsync("POST", collection,
+                    AuthedAsync(ctx, surface.surface, scope,
+                                [&ctx, surface](auto& caller, auto& request, auto&, auto reply) {
+                                  CreateAsync(ctx, surface, caller, request, reply);
+                                }));
+  } else {
+    route("POST", collection, [&ctx, surface](auto& caller, auto& request, auto&) {
+      return Create(ctx, surface, caller, request);
+    });
+  }
   router.AddAsync(
       "GET", item,
       AuthedAsync(ctx, surface.surface, scope,

@@ -31,6 +31,15 @@ class InstrumentedEndpointStore final : public EndpointStore {
   Result<void> Insert(const StoredEndpoint& endpoint) override {
     return Observe(metrics_, "endpoint_insert", [&] { return inner_->Insert(endpoint); });
   }
+  void InsertAsync(StoredEndpoint endpoint, InsertDone done) override {
+    auto start = std::chrono::steady_clock::now();
+    inner_->InsertAsync(std::move(endpoint),
+                        [this, start, done = std::move(done)](Result<void> result) {
+                          Record(metrics_, "endpoint_insert", start, result);
+                          done(std::move(result));
+                        });
+  }
+  bool InsertsWithoutWaiting() const override { return inner_->InsertsWithoutWaiting(); }
   Result<StoredEndpoint> Get(const std::string& project_id, const std::string& id) override {
     return Observe(metrics_, "endpoint_get", [&] { return inner_->Get(project_id, id); });
   }

@@ -113,6 +113,11 @@ int RunServe(const Config& config) {
   options.port = listen.port;
   options.threads = config.threads;
   options.write_threads = config.write_threads;
+  // A route that waits for nothing (a create on SQLite, a GET on PostgreSQL) answers from the
+  // thread the request arrived on; the write pool is for handlers that wait for a commit.
+  options.runs_on_write_pool = [&router](std::string_view method, std::string_view path) {
+    return !router.AnswersAsynchronously(method, path);
+  };
   options.max_body_bytes = config.max_body_bytes;
   options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
   options.write_timeout = std::chrono::seconds(config.write_timeout_seconds);

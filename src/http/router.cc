@@ -82,28 +82,42 @@ Response Router::Dispatch(const Request& request) const {
   return answered.get();
 }
 
+// Only the most specific matching templates count (a literal route shadows a parameter route):
+// the first of them with the request's method answers; the first of them names a 405's route.
+const Router::Route* Router::Find(std::string_view method,
+                                  const std::vector<std::string_view>& segments,
+                                  const Route*& most_specific) const {
+  most_specific = nullptr;
+  const Route* answer = nullptr;
+  if (segments.empty())
+    return nullptr;
+  for (const auto& route : routes_) {
+    if (!Matches(route, segments))
+      continue;
+    if (most_specific == nullptr || route.specificity > most_specific->specificity) {
+      most_specific = &route;
+      answer = nullptr;
+    } else if (route.specificity < most_specific->specificity) {
+      continue;
+    }
+    if (answer == nullptr && route.method == method)
+      answer = &route;
+  }
+  return answer;
+}
+
+bool Router::AnswersAsynchronously(std::string_view method, std::string_view path) const {
+  const Route* most_specific = nullptr;
+  const Route* answer = Find(method, SplitPath(path), most_specific);
+  return answer != nullptr && answer->async_handler != nullptr;
+}
+
 // Matching allocates nothing but the split path and the chosen route's parameters: it runs on
 // every request.
 void Router::Dispatch(const Request& request, Reply reply) const {
   auto segments = SplitPath(request.path);
-  // Only the most specific matching templates count (a literal route shadows a parameter route):
-  // the first of them with the request's method answers; the first of them names a 405's route.
   const Route* most_specific = nullptr;
-  const Route* answer = nullptr;
-  if (!segments.empty()) {
-    for (const auto& route : routes_) {
-      if (!Matches(route, segments))
-        continue;
-      if (most_specific == nullptr || route.specificity > most_specific->specificity) {
-        most_specific = &route;
-        answer = nullptr;
-      } else if (route.specificity < most_specific->specificity) {
-        continue;
-      }
-      if (answer == nullptr && route.method == request.method)
-        answer = &route;
-    }
-  }
+  const Route* answer = Find(request.method, segments, most_specific);
   if (most_specific == nullptr)
     return reply(render_error_(404));
   if (answer != nullptr) {

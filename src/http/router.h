@@ -34,6 +34,9 @@ class Router {
   void Dispatch(const Request& request, Reply reply) const;
   // The same, waiting for the answer.
   Response Dispatch(const Request& request) const;
+  // Whether the route that would answer `method` on `path` is an AsyncHandler (one that holds
+  // no thread while it waits), so that a server may run it where the request arrived.
+  bool AnswersAsynchronously(std::string_view method, std::string_view path) const;
 
  private:
   struct Route {
@@ -45,6 +48,10 @@ class Router {
     AsyncHandler async_handler;
   };
   void AddRoute(std::string method, std::string_view path_template, Route route);
+  // The route that answers `method` on the path split into `segments` (none: a 404 or 405);
+  // `most_specific` is set to the most specific template matching the path, whatever its method.
+  const Route* Find(std::string_view method, const std::vector<std::string_view>& segments,
+                    const Route*& most_specific) const;
   // Whether `route`'s template matches the path split into `segments`.
   static bool Matches(const Route& route, const std::vector<std::string_view>& segments);
   // The Allow header of a 405: the methods of the most specific templates matching `segments`.

@@ -223,7 +223,9 @@ class Server::Impl {
     }
     auto method = req->header().method();
     if (write_pool_ && method != restinio::http_method_get() &&
-        method != restinio::http_method_head()) {
+        method != restinio::http_method_head() &&
+        (!options_.runs_on_write_pool ||
+         options_.runs_on_write_pool(method.c_str(), req->header().path()))) {
       asio::post(*write_pool_, [this, req, tls] { Respond(req, tls); });
     } else {
       Respond(req, tls);

@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "http/message.h"
 
@@ -18,6 +19,10 @@ struct ServerOptions {
   // threads instead, so that a write waiting for its commit (an fsync) holds no I/O thread and
   // many writes can wait together and share one commit. 0: on the I/O threads.
   std::size_t write_threads = 0;
+  // Which of those requests run on the write pool, by method and path (the path without its
+  // query); unset: all. One whose handler answers without waiting for its commit (a create
+  // queued for SQLite's group commit) is best run on the I/O thread it arrived on.
+  std::function<bool(std::string_view method, std::string_view path)> runs_on_write_pool;
   std::size_t max_body_bytes = 1 << 20;    // larger bodies answer 413
   std::chrono::seconds read_timeout{30};   // to read a whole request
   std::chrono::seconds write_timeout{30};  // to write a whole response

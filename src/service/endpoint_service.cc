@@ -82,15 +82,17 @@ Result<void> EndpointService::CheckHandlerResource(const SipEndpoint& endpoint) 
   return {};
 }
 
-Result<SipEndpoint> EndpointService::Create(const std::string& project_id,
-                                            const EndpointPatch& patch, Surface surface) {
+Result<StoredEndpoint> EndpointService::NewEndpoint(const std::string& project_id,
+                                                    const EndpointPatch& patch, Surface surface,
+                                                    SipProfile& profile) {
   auto built =
       ApplyEndpointPatch(SipEndpoint{}, patch, WriteKind::kCreate, surface, options_.rules);
   if (!built)
-    return built;
-  auto profile = Profile(project_id);
-  if (!profile)
-    return Fail(profile.error());
+    return Fail(built.error());
+  auto read = Profile(project_id);
+  if (!read)
+    return Fail(read.error());
+  profile = std::move(*read);
 
   StoredEndpoint stored;
   stored.endpoint = std::move(*built);
@@ -103,12 +105,38 @@ Result<SipEndpoint> EndpointService::Create(const std::string& project_id,
   if (auto checked = CheckHandlerResource(e); !checked)
     return Fail(checked.error());
   if (patch.password.value && !patch.password.value->empty()) {
-    stored.credentials = Credentials(e, *profile, *patch.password.value);
+    stored.credentials = Credentials(e, profile, *patch.password.value);
   }
-  if (auto inserted = endpoints_.Insert(stored); !inserted) {
+  return stored;
+}
+
+Result<SipEndpoint> EndpointService::Create(const std::string& project_id,
+                                            const EndpointPatch& patch, Surface surface) {
+  SipProfile profile;
+  auto stored = NewEndpoint(project_id, patch, surface, profile);
+  if (!stored)
+    return Fail(stored.error());
+  if (auto inserted = endpoints_.Insert(*stored); !inserted) {
     return Fail(MapWriteError(inserted.error()));
   }
-  return ResolveInherited(std::move(e), *profile);
+  return ResolveInherited(std::move(stored->endpoint), profile);
+}
+
+void EndpointService::CreateAsync(const std::string& project_id, const EndpointPatch& patch,
+                                  Surface surface, std::function<void(Result<SipEndpoint>)> done) {
+  SipProfile profile;
+  auto stored = NewEndpoint(project_id, patch, surface, profile);
+  if (!stored)
+    return done(Fail(stored.error()));
+  // The store takes its own copy; the answer is built from this one.
+  SipEndpoint endpoint = stored->endpoint;
+  endpoints_.InsertAsync(std::move(*stored),
+                         [endpoint = std::move(endpoint), profile = std::move(profile),
+                          done = std::move(done)](Result<void> inserted) mutable {
+                           if (!inserted)
+                             return done(Fail(MapWriteError(inserted.error())));
+                           done(ResolveInherited(std::move(endpoint), profile));
+                         });
 }
 
 Result<SipEndpoint> EndpointService::Get(const std::string& project_id, const std::string& id,

@@ -38,6 +38,13 @@ class EndpointService {
   // not_unique_within_project.
   Result<SipEndpoint> Create(const std::string& project_id, const EndpointPatch& patch,
                              Surface surface);
+  // Create answered through `done`, on this thread or on one of the store's
+  // (EndpointStore::InsertAsync). The checks and reads before the insert run on this thread.
+  void CreateAsync(const std::string& project_id, const EndpointPatch& patch, Surface surface,
+                   std::function<void(Result<SipEndpoint>)> done);
+  // Whether CreateAsync returns before the store has committed (EndpointStore::
+  // InsertsWithoutWaiting), so that a thread which must not wait for a commit may call it.
+  bool CreatesWithoutWaiting() const { return endpoints_.InsertsWithoutWaiting(); }
   // By endpoint id or resource id; `surface` says which its clients use. kNotFound.
   Result<SipEndpoint> Get(const std::string& project_id, const std::string& id, Surface surface);
   // Get answered through `done`, on this thread or on one of the store's
@@ -58,6 +65,10 @@ class EndpointService {
 
  private:
   Result<SipProfile> Profile(const std::string& project_id);
+  // A new endpoint built from `patch`, with its ids, times and credentials, ready to insert; the
+  // project's profile in `profile`.
+  Result<StoredEndpoint> NewEndpoint(const std::string& project_id, const EndpointPatch& patch,
+                                     Surface surface, SipProfile& profile);
   // Checks that a `resource` handler names a resource of the project other than `self`.
   Result<void> CheckHandlerResource(const SipEndpoint& endpoint);
   SipCredentials Credentials(const SipEndpoint& endpoint, const SipProfile& profile,

@@ -61,6 +61,15 @@ class EndpointStore {
   // holds under concurrency. kFailedPrecondition when calling_handler_resource_id names no
   // resource (it was deleted meanwhile). Durable when it returns.
   virtual Result<void> Insert(const StoredEndpoint& endpoint) = 0;
+  // Insert answered through `done`, which runs exactly once: on this thread before the call
+  // returns, or later on a thread of the store's. The default calls Insert; a store that waits
+  // for its commit without holding the caller's thread (SQLite's group commit) overrides it and
+  // InsertsWithoutWaiting. `done` must not block or throw.
+  using InsertDone = std::function<void(Result<void>)>;
+  virtual void InsertAsync(StoredEndpoint endpoint, InsertDone done) { done(Insert(endpoint)); }
+  // Whether InsertAsync returns before the database has answered, so that a thread which must not
+  // wait (an HTTP I/O thread) may call it.
+  virtual bool InsertsWithoutWaiting() const { return false; }
 
   // The endpoint whose endpoint id or resource id is `id`. kNotFound when none.
   virtual Result<StoredEndpoint> Get(const std::string& project_id, const std::string& id) = 0;

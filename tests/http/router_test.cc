@@ -41,6 +41,21 @@ TEST(Router, MatchesMethodAndPathWithParameters) {
   EXPECT_EQ(Call(r, "GET", "/items/special").body, "special");
 }
 
+// A server runs an asynchronous route where the request arrived and a waiting one elsewhere, so
+// it asks the router which kind would answer.
+TEST(Router, SaysWhichRoutesAnswerAsynchronously) {
+  auto r = MakeRouter();
+  r.AddAsync("PUT", "/items/{id}",
+             [](const Request&, PathParams, Reply reply) { reply(Response::Json(200, "put")); });
+  EXPECT_TRUE(r.AnswersAsynchronously("PUT", "/items/7"));
+  EXPECT_TRUE(r.AnswersAsynchronously("PUT", "/items/7/"));
+  EXPECT_FALSE(r.AnswersAsynchronously("POST", "/items"));
+  EXPECT_FALSE(r.AnswersAsynchronously("DELETE", "/items/7"));
+  EXPECT_FALSE(r.AnswersAsynchronously("PUT", "/items"));    // 405
+  EXPECT_FALSE(r.AnswersAsynchronously("PUT", "/nothing"));  // 404
+  EXPECT_EQ(Call(r, "PUT", "/items/7").body, "put");
+}
+
 TEST(Router, ToleratesOneTrailingSlashOnly) {
   auto r = MakeRouter();
   EXPECT_EQ(Call(r, "GET", "/items/").body, "list");

@@ -3,8 +3,11 @@
 #include <chrono>
 #include <condition_variable>
 #include <future>
+#include <map>
 #include <mutex>
 #include <stdexcept>
+#include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -73,6 +76,36 @@ TEST(Server, AWaitingWriteHoldsNoIoThread) {
   release();
   for (auto& w : writes) EXPECT_EQ(w.get(), 200);
   server.Stop();
+}
+
+// ServerOptions::runs_on_write_pool picks the writes that go to the write threads; the others
+// run on the I/O thread they arrived on, as reads do.
+TEST(Server, RunsOnTheWritePoolOnlyTheWritesItIsToldTo) {
+  std::mutex mutex;
+  std::map<std::string, std::thread::id> ran_on;
+  ServerOptions options = AnyPort(1);
+  options.write_threads = 2;
+  options.runs_on_write_pool = [](std::string_view method, std::string_view path) {
+    return !(method == "POST" && path == "/inline");
+  };
+  Server server(
+      options,
+      [&](Request& request) {
+        std::lock_guard lock(mutex);
+        ran_on[request.method + " " + request.path] = std::this_thread::get_id();
+        return Response::Json(200, "{}");
+      },
+      [](int status) { return Response::Json(status, "{}"); });
+  server.Start();
+  sb::testing::HttpClient client("http://127.0.0.1:" + std::to_string(server.port()));
+  EXPECT_EQ(client.Get("/read").status, 200);
+  EXPECT_EQ(client.Post("/inline", "{}").status, 200);
+  EXPECT_EQ(client.Post("/pooled", "{}").status, 200);
+  server.Stop();
+  std::lock_guard lock(mutex);
+  ASSERT_EQ(ran_on.size(), 3u);
+  EXPECT_EQ(ran_on["POST /inline"], ran_on["GET /read"]) << "not on the I/O thread";
+  EXPECT_NE(ran_on["POST /pooled"], ran_on["GET /read"]) << "not on a write thread";
 }
 
 // A graceful stop turns new connections away while the requests already in flight finish: the

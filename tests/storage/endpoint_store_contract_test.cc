@@ -95,6 +95,37 @@ TEST_P(EndpointStoreTest, RoundTripsEveryField) {
   EXPECT_EQ(by_resource->endpoint, e);
 }
 
+// InsertAsync stores what Insert stores and answers as it does, from whichever thread; many at
+// once (SQLite batches them into one commit) each get their own outcome.
+TEST_P(EndpointStoreTest, InsertAsyncAnswersEachInsertWithItsOwnOutcome) {
+  auto insert = [&](const StoredEndpoint& endpoint) {
+    auto answer = std::make_shared<std::promise<Result<void>>>();
+    auto answered = answer->get_future();
+    store().InsertAsync(
+        endpoint, [answer](Result<void> inserted) { answer->set_value(std::move(inserted)); });
+    return answered;
+  };
+  std::vector<std::future<Result<void>>> answers;
+  for (int i = 0; i < 20; ++i) {
+    // Every fifth one takes the username of the one before it (usernames are unique ignoring case).
+    std::string name = i % 5 == 4 ? "USER" + std::to_string(i - 1) : "user" + std::to_string(i);
+    answers.push_back(insert(Endpoint(i + 1, name)));
+  }
+  for (int i = 0; i < 20; ++i) {
+    auto inserted = answers[i].get();
+    if (i % 5 == 4) {
+      ASSERT_FALSE(inserted) << i;
+      EXPECT_EQ(inserted.error().code, ErrorCode::kAlreadyExists) << i;
+      EXPECT_EQ(store().Get(kProjectA, Id(i + 1)).error().code, ErrorCode::kNotFound) << i;
+    } else {
+      ASSERT_TRUE(inserted) << i << ": " << inserted.error().internal;
+      auto found = store().Get(kProjectA, Id(i + 1, 'r'));
+      ASSERT_TRUE(found) << i;
+      EXPECT_EQ(found->endpoint.username, "user" + std::to_string(i));
+    }
+  }
+}
+
 TEST_P(EndpointStoreTest, GetWithProfileReadsTheProjectsProfileAndNoCredentials) {
   StoredEndpoint s = Endpoint(1, "alice");
   s.endpoint.codecs = {"PCMU"};

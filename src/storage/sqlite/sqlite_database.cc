@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <mutex>
 #include <stdexcept>
 
@@ -174,15 +175,32 @@ SqliteDatabase::SqliteDatabase(const std::string& path, std::size_t pool_size, O
   idle_.push_back(std::move(first));
   writer_ = std::make_unique<SqliteConnection>(path);
   checkpointer_->Attach(*writer_);
-  idle_syncers_.push_back(TakeSyncer());
+  syncer_ = std::make_unique<SqliteConnection>(path);
+  // A first read opens the connection's WAL file, which SyncWal syncs.
+  syncer_->db().exec("SELECT count(*) FROM sqlite_schema");
   for (std::size_t i = 1; i < pool_size; ++i) {
     idle_.push_back(std::make_unique<SqliteConnection>(path));
     checkpointer_->Attach(*idle_.back());
   }
   reaper_ = std::thread([this] { ReapIdleSnapshots(); });
+  writer_thread_ = std::thread([this] { RunWriter(); });
+  syncer_thread_ = std::thread([this] { RunSyncer(); });
 }
 
 SqliteDatabase::~SqliteDatabase() {
+  // Writes still queued are committed, synced and answered first.
+  {
+    std::lock_guard lock(write_mutex_);
+    writer_stopping_ = true;
+  }
+  write_queued_.notify_one();
+  writer_thread_.join();
+  {
+    std::lock_guard lock(sync_mutex_);
+    syncer_stopping_ = true;
+  }
+  committed_.notify_one();
+  syncer_thread_.join();
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -259,46 +277,89 @@ void SqliteDatabase::ReapIdleSnapshots() {
   }
 }
 
-void SqliteDatabase::SubmitWrite(QueuedWrite& write) {
-  std::unique_lock lock(write_mutex_);
-  writers_.push_back(&write);
-  // A batch's writes leave the queue when its leader hands the lead on, and are done only after
-  // its sync: in between, the queue may be empty.
-  write.wake.wait(lock,
-                  [&] { return write.done || (!writers_.empty() && writers_.front() == &write); });
-  if (write.done)
-    return;  // a leader committed it
-  // Leader: take what is queued (this write first), commit it without holding the lock so that
-  // new writes can queue up for the next batch meanwhile.
-  std::vector<QueuedWrite*> batch(writers_.begin(),
-                                  writers_.begin() + std::min(writers_.size(), kMaxBatch));
-  lock.unlock();
+void SqliteDatabase::Enqueue(std::unique_ptr<QueuedWrite> write) {
   {
+    std::lock_guard lock(write_mutex_);
+    queued_.push_back(std::move(write));
+    ++unanswered_;
+  }
+  write_queued_.notify_one();
+}
+
+void SqliteDatabase::RunWriter() {
+  while (true) {
+    Batch batch;
+    {
+      std::unique_lock lock(write_mutex_);
+      write_queued_.wait(lock, [&] { return !queued_.empty() || writer_stopping_; });
+      if (queued_.empty())
+        return;
+      // Whatever queued while the last batch ran: new writes queue for the next one meanwhile.
+      std::size_t n = std::min(queued_.size(), kMaxBatch);
+      std::move(queued_.begin(), queued_.begin() + static_cast<std::ptrdiff_t>(n),
+                std::back_inserter(batch));
+      queued_.erase(queued_.begin(), queued_.begin() + static_cast<std::ptrdiff_t>(n));
+    }
     bool committed = CommitBatch(*writer_, batch);
     writer_->ResetUsed();
-    // Hand the lead on before the sync: the next batch runs its statements and writes its frames
-    // while this one waits for the disk (docs/design/sqlite-durability.md, "The WAL synced after
-    // the lead is handed on").
-    lock.lock();
-    writers_.erase(writers_.begin(), writers_.begin() + static_cast<std::ptrdiff_t>(batch.size()));
-    if (!writers_.empty())
-      writers_.front()->wake.notify_one();  // the next leader
-    lock.unlock();
-    if (committed)
-      SyncCommitted(batch);
-  }
-  lock.lock();
-  for (QueuedWrite* done : batch) {
-    done->done = true;
-    if (done != &write)
-      done->wake.notify_one();
+    if (!committed) {
+      Finish(batch);
+      continue;
+    }
+    // The sync runs on the syncer thread while this one commits the next batch
+    // (docs/design/sqlite-durability.md, "The WAL synced after the lead is handed on").
+    {
+      std::lock_guard lock(sync_mutex_);
+      std::move(batch.begin(), batch.end(), std::back_inserter(unsynced_));
+    }
+    committed_.notify_one();
   }
 }
 
-bool SqliteDatabase::CommitBatch(SqliteConnection& connection,
-                                 const std::vector<QueuedWrite*>& batch) {
+void SqliteDatabase::RunSyncer() {
+  while (true) {
+    Batch writes;
+    {
+      std::unique_lock lock(sync_mutex_);
+      committed_.wait(lock, [&] { return !unsynced_.empty() || syncer_stopping_; });
+      if (unsynced_.empty())
+        return;
+      writes.swap(unsynced_);
+    }
+    try {
+      syncer_->SyncWal();
+    } catch (const std::exception& e) {
+      // Committed, and visible to readers, but not known to be on disk: none of these writes is
+      // acknowledged (a retry finds a create done and answers that the name is taken).
+      Error error = MapException(e);
+      for (auto& w : writes) w->failure = error;
+    }
+    Finish(writes);
+  }
+}
+
+void SqliteDatabase::Finish(Batch& writes) {
+  for (auto& w : writes) {
+    try {
+      w->finish(std::move(w->failure));
+    } catch (...) {
+      // `done` must not throw; the other writes are answered all the same.
+    }
+  }
+  std::lock_guard lock(write_mutex_);
+  unanswered_ -= writes.size();
+  if (unanswered_ == 0)
+    all_answered_.notify_all();
+}
+
+void SqliteDatabase::WaitForWrites() {
+  std::unique_lock lock(write_mutex_);
+  all_answered_.wait(lock, [&] { return unanswered_ == 0; });
+}
+
+bool SqliteDatabase::CommitBatch(SqliteConnection& connection, const Batch& batch) {
   auto fail_all = [&](const Error& error) {
-    for (QueuedWrite* w : batch) w->failure = error;
+    for (const auto& w : batch) w->failure = error;
   };
   try {
     // Counted whatever the outcome (SQLite may have committed before reporting an error): a
@@ -313,7 +374,7 @@ bool SqliteDatabase::CommitBatch(SqliteConnection& connection,
     auto run = [&](const char* sql) { connection.Prepare(sql).exec(); };
     run("BEGIN IMMEDIATE");
     try {
-      for (QueuedWrite* w : batch) {
+      for (const auto& w : batch) {
         run("SAVEPOINT write");
         bool ok = w->run(connection);
         if (sqlite3_get_autocommit(db.getHandle()) != 0) {
@@ -339,35 +400,6 @@ bool SqliteDatabase::CommitBatch(SqliteConnection& connection,
   } catch (const std::exception& e) {
     fail_all(MapException(e));
     return false;
-  }
-}
-
-std::unique_ptr<SqliteConnection> SqliteDatabase::TakeSyncer() {
-  {
-    std::lock_guard lock(syncers_mutex_);
-    if (!idle_syncers_.empty()) {
-      auto syncer = std::move(idle_syncers_.back());
-      idle_syncers_.pop_back();
-      return syncer;
-    }
-  }
-  auto syncer = std::make_unique<SqliteConnection>(path_);
-  // A first read opens the connection's WAL file, which SyncWal syncs.
-  syncer->db().exec("SELECT count(*) FROM sqlite_schema");
-  return syncer;
-}
-
-void SqliteDatabase::SyncCommitted(const std::vector<QueuedWrite*>& batch) {
-  try {
-    auto syncer = TakeSyncer();
-    syncer->SyncWal();
-    std::lock_guard lock(syncers_mutex_);
-    idle_syncers_.push_back(std::move(syncer));
-  } catch (const std::exception& e) {
-    // Committed, and visible to readers, but not known to be on disk: none of the batch is
-    // acknowledged (a retry finds a create done and answers that the name is taken).
-    Error error = MapException(e);
-    for (QueuedWrite* w : batch) w->failure = error;
   }
 }
 

@@ -128,15 +128,26 @@ class SqliteDatabase {
 
   // As Read, in a write transaction; an error (returned or thrown) undoes what `work` did.
   //
-  // Group commit: writes that arrive while another is committing wait in a queue, and the first
-  // of them then runs the whole queue in one transaction, each write inside its own savepoint,
-  // with one COMMIT (one fsync) for all (LevelDB's writer queue). Each write still sees the ones
-  // before it, succeeds or fails on its own, and returns only once durable. The leader syncs the
-  // WAL after handing the lead to the next batch, so one batch's sync overlaps the next one's
-  // statements; readers may see a batch before its sync returns (never an acknowledgement before
-  // it). `work` must not call Write itself.
+  // Group commit: writes queue for one writer thread, which runs whatever is queued (at most
+  // kMaxBatch) in one transaction, each write inside its own savepoint, with one COMMIT for all
+  // (LevelDB's writer queue). Each write still sees the ones before it and succeeds or fails on
+  // its own. A syncer thread then syncs the WAL once for every batch committed since its last
+  // sync, and only then are those writes answered; meanwhile the writer commits the next batch,
+  // so readers may see a batch before its sync returns (never an acknowledgement before it).
+  // `work` runs on the writer thread and must not call Write itself.
   template <class T>
   Result<T> Write(const std::function<Result<T>(SqliteConnection&)>& work);
+
+  // As Write, answered through `done` on the syncer thread once the write is durable (or has
+  // failed), so that no thread of the caller's waits meanwhile. `done` must not block, throw or
+  // call Write (the syncer thread would wait for itself).
+  template <class T>
+  void WriteAsync(std::function<Result<T>(SqliteConnection&)> work,
+                  std::function<void(Result<T>)> done);
+
+  // Returns once every write queued so far has been answered (a write waits at most for the
+  // busy timeout): for a server that has stopped serving, before it is destroyed.
+  void WaitForWrites();
 
   // Writes committed together at most (a bound on one transaction's latency).
   static constexpr std::size_t kMaxBatch = 64;
@@ -146,24 +157,26 @@ class SqliteDatabase {
 
  private:
   class Lease;
-  // One queued write: `run` executes it on the batch's connection and says whether it succeeded
+  // One queued write: `run` executes it on the writer's connection and says whether it succeeded
   // (its savepoint is then released, else rolled back). `failure` is set when the batch as a
-  // whole failed, which overrides whatever `run` produced.
+  // whole failed, which overrides whatever `run` produced. `finish` answers the write, once.
   struct QueuedWrite {
     std::function<bool(SqliteConnection&)> run;
+    std::function<void(std::optional<Error> failure)> finish;
     std::optional<Error> failure;
-    bool done = false;
-    std::condition_variable wake;
   };
-  // Queues `write` and returns when it is committed or has failed.
-  void SubmitWrite(QueuedWrite& write);
-  // Runs `batch` in one transaction on `connection` (the leader's job); false when it failed as a
-  // whole (each write's `failure` then says why).
-  bool CommitBatch(SqliteConnection& connection, const std::vector<QueuedWrite*>& batch);
-  // Syncs the WAL after `batch` committed; on failure fails the whole batch.
-  void SyncCommitted(const std::vector<QueuedWrite*>& batch);
-  // An idle syncer, or a new one with its WAL open.
-  std::unique_ptr<SqliteConnection> TakeSyncer();
+  using Batch = std::vector<std::unique_ptr<QueuedWrite>>;
+  void Enqueue(std::unique_ptr<QueuedWrite> write);
+  // The writer thread: commits batches and hands them to the syncer, until stopped and drained.
+  void RunWriter();
+  // The syncer thread: syncs the WAL for the batches committed since its last sync, then answers
+  // their writes (all of them failed when the sync failed).
+  void RunSyncer();
+  // Runs `batch` in one transaction on `connection`; false when it failed as a whole (each
+  // write's `failure` then says why).
+  bool CommitBatch(SqliteConnection& connection, const Batch& batch);
+  // Answers `writes` (their `failure` decides how).
+  void Finish(Batch& writes);
   std::unique_ptr<SqliteConnection> Acquire();
   void Release(std::unique_ptr<SqliteConnection> connection);
   // Before a read: keeps the connection's snapshot if it may be reused, else starts a new one.
@@ -181,16 +194,6 @@ class SqliteDatabase {
   std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_;
-  // Every batch runs on this one connection (one leader at a time). SQLite drops a connection's
-  // whole page cache when it starts a transaction after another connection committed, so batches
-  // taking pool connections in turn read every page they touched again: 12 preads a create at
-  // 10k endpoints, 5 (the checkpointer's) with one connection for all writes.
-  std::unique_ptr<SqliteConnection> writer_;
-  // Connections that sync the WAL for leaders (not writer_: the next leader is already writing
-  // on it while the last one syncs). An fdatasync covers the file whichever descriptor it goes
-  // through; one connection per sync under way, so two batches' syncs may overlap.
-  std::mutex syncers_mutex_;
-  std::vector<std::unique_ptr<SqliteConnection>> idle_syncers_;
   int schema_version_ = 0;
 
   const Options options_;
@@ -204,8 +207,26 @@ class SqliteDatabase {
   bool stopping_ = false;
   std::thread reaper_;
 
+  // The write queue. Every batch runs on writer_, which serves no reads: SQLite drops a
+  // connection's whole page cache when it starts a transaction after another connection has
+  // committed, so batches on whichever pool connection was free fetched every page they touched
+  // again (12 preads a create at 10k endpoints, against 5, the checkpointer's, with one).
+  std::unique_ptr<SqliteConnection> writer_;
   std::mutex write_mutex_;
-  std::deque<QueuedWrite*> writers_;  // the front one is the leader or about to be
+  std::condition_variable write_queued_;
+  std::deque<std::unique_ptr<QueuedWrite>> queued_;
+  bool writer_stopping_ = false;
+  std::size_t unanswered_ = 0;  // queued and not yet answered
+  std::condition_variable all_answered_;
+  std::thread writer_thread_;
+  // Committed batches waiting for the syncer, which syncs the WAL through syncer_ (an fdatasync
+  // covers the file whichever descriptor it goes through; writer_ is busy with the next batch).
+  std::unique_ptr<SqliteConnection> syncer_;
+  std::mutex sync_mutex_;
+  std::condition_variable committed_;
+  Batch unsynced_;
+  bool syncer_stopping_ = false;
+  std::thread syncer_thread_;
 };
 
 // The embedded migrations (generated from storage/sqlite/migrations/*.sql).

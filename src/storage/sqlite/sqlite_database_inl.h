@@ -41,20 +41,41 @@ Result<T> SqliteDatabase::Read(const std::function<Result<T>(SqliteConnection&)>
 
 template <class T>
 Result<T> SqliteDatabase::Write(const std::function<Result<T>(SqliteConnection&)>& work) {
+  std::mutex mutex;
+  std::condition_variable answered;
   std::optional<Result<T>> result;
-  QueuedWrite write;
-  write.run = [&](SqliteConnection& connection) {
-    try {
-      result.emplace(work(connection));
-    } catch (const std::exception& e) {
-      result.emplace(Fail(MapException(e)));
-    }
-    return result->has_value();
-  };
-  SubmitWrite(write);
-  if (write.failure)
-    return Fail(std::move(*write.failure));
+  WriteAsync<T>([&work](SqliteConnection& connection) { return work(connection); },
+                [&](Result<T> outcome) {
+                  // Notified under the lock: once the waiter sees the result it may return and
+                  // destroy `answered`.
+                  std::lock_guard lock(mutex);
+                  result.emplace(std::move(outcome));
+                  answered.notify_one();
+                });
+  std::unique_lock lock(mutex);
+  answered.wait(lock, [&] { return result.has_value(); });
   return std::move(*result);
+}
+
+template <class T>
+void SqliteDatabase::WriteAsync(std::function<Result<T>(SqliteConnection&)> work,
+                                std::function<void(Result<T>)> done) {
+  auto outcome = std::make_shared<std::optional<Result<T>>>();
+  auto write = std::make_unique<QueuedWrite>();
+  write->run = [work = std::move(work), outcome](SqliteConnection& connection) {
+    try {
+      outcome->emplace(work(connection));
+    } catch (const std::exception& e) {
+      outcome->emplace(Fail(MapException(e)));
+    }
+    return (*outcome)->has_value();
+  };
+  write->finish = [outcome, done = std::move(done)](std::optional<Error> failure) {
+    if (failure)
+      return done(Fail(std::move(*failure)));
+    done(std::move(**outcome));
+  };
+  Enqueue(std::move(write));
 }
 
 }  // namespace sb

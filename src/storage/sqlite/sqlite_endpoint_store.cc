@@ -198,23 +198,35 @@ void BindRowidFor(SQLite::Statement& s, int index, const std::string& id) {
   }
 }
 
+// The endpoint's row and its Fabric resource's, inside the caller's write transaction.
+Result<void> InsertRows(SqliteConnection& connection, const StoredEndpoint& endpoint) {
+  auto& resource = connection.Prepare(
+      "INSERT INTO resources (id, project_id, type, created_at) VALUES (?1, ?2, ?3, ?4)");
+  resource.bind(1, endpoint.endpoint.resource_id);
+  resource.bind(2, endpoint.endpoint.project_id);
+  resource.bind(3, "sip_endpoint");
+  resource.bind(4, static_cast<std::int64_t>(endpoint.endpoint.created_at));
+  resource.exec();
+  auto& s = connection.Prepare(InsertSql());
+  BindEndpoint(s, endpoint);
+  BindRowidFor(s, static_cast<int>(EndpointColumns().size()) + 1, endpoint.endpoint.id);
+  s.exec();
+  return {};
+}
+
 }  // namespace
 
 Result<void> SqliteEndpointStore::Insert(const StoredEndpoint& endpoint) {
-  return db_->Write<void>([&](SqliteConnection& connection) -> Result<void> {
-    auto& resource = connection.Prepare(
-        "INSERT INTO resources (id, project_id, type, created_at) VALUES (?1, ?2, ?3, ?4)");
-    resource.bind(1, endpoint.endpoint.resource_id);
-    resource.bind(2, endpoint.endpoint.project_id);
-    resource.bind(3, "sip_endpoint");
-    resource.bind(4, static_cast<std::int64_t>(endpoint.endpoint.created_at));
-    resource.exec();
-    auto& s = connection.Prepare(InsertSql());
-    BindEndpoint(s, endpoint);
-    BindRowidFor(s, static_cast<int>(EndpointColumns().size()) + 1, endpoint.endpoint.id);
-    s.exec();
-    return {};
-  });
+  return db_->Write<void>(
+      [&](SqliteConnection& connection) { return InsertRows(connection, endpoint); });
+}
+
+void SqliteEndpointStore::InsertAsync(StoredEndpoint endpoint, InsertDone done) {
+  db_->WriteAsync<void>(
+      [endpoint = std::move(endpoint)](SqliteConnection& connection) {
+        return InsertRows(connection, endpoint);
+      },
+      std::move(done));
 }
 
 Result<StoredEndpoint> SqliteEndpointStore::Get(const std::string& project_id,

@@ -13,6 +13,12 @@ class SqliteEndpointStore final : public EndpointStore {
   explicit SqliteEndpointStore(std::shared_ptr<SqliteDatabase> db) : db_(std::move(db)) {}
 
   Result<void> Insert(const StoredEndpoint& endpoint) override;
+  // Queued for the group commit, answered on the database's syncer thread.
+  void InsertAsync(StoredEndpoint endpoint, InsertDone done) override;
+  bool InsertsWithoutWaiting() const override { return true; }
+  // Waits for the inserts still queued to be answered (within the busy timeout at most): they
+  // may have committed, so they are not failed.
+  void StopAsyncCalls() override { db_->WaitForWrites(); }
   Result<StoredEndpoint> Get(const std::string& project_id, const std::string& id) override;
   Result<EndpointWithProfile> GetWithProfile(const std::string& project_id, const std::string& id,
                                              IdHint hint) override;
