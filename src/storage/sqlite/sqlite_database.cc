@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <iterator>
 #include <mutex>
 #include <stdexcept>
 
@@ -10,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "storage/sqlite/sqlite_checkpointer.h"
+#include "storage/sqlite/sqlite_write_queue.h"
 
 namespace sb {
 namespace {
@@ -173,34 +173,16 @@ SqliteDatabase::SqliteDatabase(const std::string& path, std::size_t pool_size, O
   checkpointer_ = std::make_unique<SqliteCheckpointer>(path);
   checkpointer_->Attach(*first);
   idle_.push_back(std::move(first));
-  writer_ = std::make_unique<SqliteConnection>(path);
-  checkpointer_->Attach(*writer_);
-  syncer_ = std::make_unique<SqliteConnection>(path);
-  // A first read opens the connection's WAL file, which SyncWal syncs.
-  syncer_->db().exec("SELECT count(*) FROM sqlite_schema");
   for (std::size_t i = 1; i < pool_size; ++i) {
     idle_.push_back(std::make_unique<SqliteConnection>(path));
     checkpointer_->Attach(*idle_.back());
   }
+  writes_ = std::make_unique<SqliteWriteQueue>(path, *checkpointer_, commits_);
   reaper_ = std::thread([this] { ReapIdleSnapshots(); });
-  writer_thread_ = std::thread([this] { RunWriter(); });
-  syncer_thread_ = std::thread([this] { RunSyncer(); });
 }
 
 SqliteDatabase::~SqliteDatabase() {
-  // Writes still queued are committed, synced and answered first.
-  {
-    std::lock_guard lock(write_mutex_);
-    writer_stopping_ = true;
-  }
-  write_queued_.notify_one();
-  writer_thread_.join();
-  {
-    std::lock_guard lock(sync_mutex_);
-    syncer_stopping_ = true;
-  }
-  committed_.notify_one();
-  syncer_thread_.join();
+  writes_.reset();  // writes still queued are committed, synced and answered first
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -277,131 +259,7 @@ void SqliteDatabase::ReapIdleSnapshots() {
   }
 }
 
-void SqliteDatabase::Enqueue(std::unique_ptr<QueuedWrite> write) {
-  {
-    std::lock_guard lock(write_mutex_);
-    queued_.push_back(std::move(write));
-    ++unanswered_;
-  }
-  write_queued_.notify_one();
-}
-
-void SqliteDatabase::RunWriter() {
-  while (true) {
-    Batch batch;
-    {
-      std::unique_lock lock(write_mutex_);
-      write_queued_.wait(lock, [&] { return !queued_.empty() || writer_stopping_; });
-      if (queued_.empty())
-        return;
-      // Whatever queued while the last batch ran: new writes queue for the next one meanwhile.
-      std::size_t n = std::min(queued_.size(), kMaxBatch);
-      std::move(queued_.begin(), queued_.begin() + static_cast<std::ptrdiff_t>(n),
-                std::back_inserter(batch));
-      queued_.erase(queued_.begin(), queued_.begin() + static_cast<std::ptrdiff_t>(n));
-    }
-    bool committed = CommitBatch(*writer_, batch);
-    writer_->ResetUsed();
-    if (!committed) {
-      Finish(batch);
-      continue;
-    }
-    // The sync runs on the syncer thread while this one commits the next batch
-    // (docs/design/sqlite-durability.md, "The WAL synced after the lead is handed on").
-    {
-      std::lock_guard lock(sync_mutex_);
-      std::move(batch.begin(), batch.end(), std::back_inserter(unsynced_));
-    }
-    committed_.notify_one();
-  }
-}
-
-void SqliteDatabase::RunSyncer() {
-  while (true) {
-    Batch writes;
-    {
-      std::unique_lock lock(sync_mutex_);
-      committed_.wait(lock, [&] { return !unsynced_.empty() || syncer_stopping_; });
-      if (unsynced_.empty())
-        return;
-      writes.swap(unsynced_);
-    }
-    try {
-      syncer_->SyncWal();
-    } catch (const std::exception& e) {
-      // Committed, and visible to readers, but not known to be on disk: none of these writes is
-      // acknowledged (a retry finds a create done and answers that the name is taken).
-      Error error = MapException(e);
-      for (auto& w : writes) w->failure = error;
-    }
-    Finish(writes);
-  }
-}
-
-void SqliteDatabase::Finish(Batch& writes) {
-  for (auto& w : writes) {
-    try {
-      w->finish(std::move(w->failure));
-    } catch (...) {
-      // `done` must not throw; the other writes are answered all the same.
-    }
-  }
-  std::lock_guard lock(write_mutex_);
-  unanswered_ -= writes.size();
-  if (unanswered_ == 0)
-    all_answered_.notify_all();
-}
-
-void SqliteDatabase::WaitForWrites() {
-  std::unique_lock lock(write_mutex_);
-  all_answered_.wait(lock, [&] { return unanswered_ == 0; });
-}
-
-bool SqliteDatabase::CommitBatch(SqliteConnection& connection, const Batch& batch) {
-  auto fail_all = [&](const Error& error) {
-    for (const auto& w : batch) w->failure = error;
-  };
-  try {
-    // Counted whatever the outcome (SQLite may have committed before reporting an error): a
-    // read that starts after this batch's writers are answered must not reuse an older snapshot.
-    struct CountCommit {
-      std::atomic<std::uint64_t>& commits;
-      ~CountCommit() { commits.fetch_add(1); }
-    } count_commit{commits_};
-    connection.EndSnapshot();  // a write transaction cannot start inside the held read one
-    auto& db = connection.db();
-    // Cached statements: these run once or twice a write, on the path every write waits for.
-    auto run = [&](const char* sql) { connection.Prepare(sql).exec(); };
-    run("BEGIN IMMEDIATE");
-    try {
-      for (const auto& w : batch) {
-        run("SAVEPOINT write");
-        bool ok = w->run(connection);
-        if (sqlite3_get_autocommit(db.getHandle()) != 0) {
-          // SQLite rolled the whole transaction back by itself (disk full, I/O error): the
-          // writes before this one are gone too, and none of them was acknowledged yet.
-          fail_all(Error::Unavailable("the write transaction was rolled back by SQLite"));
-          return false;
-        }
-        if (!ok)
-          run("ROLLBACK TO write");
-        run("RELEASE write");
-      }
-      run("COMMIT");
-      return true;
-    } catch (...) {
-      try {
-        db.exec("ROLLBACK");
-      } catch (...) {
-        // The transaction may already be gone (SQLite rolls back on some errors itself).
-      }
-      throw;
-    }
-  } catch (const std::exception& e) {
-    fail_all(MapException(e));
-    return false;
-  }
-}
+void SqliteDatabase::WaitForWrites() { writes_->WaitForWrites(); }
 
 void SqliteDatabase::Migrate(SqliteConnection& connection) {
   auto& db = connection.db();

@@ -23,6 +23,7 @@
 
 #include "domain/error.h"
 #include "storage/migration.h"
+#include "storage/sqlite/sqlite_write_queue.h"
 
 namespace sb {
 
@@ -128,19 +129,19 @@ class SqliteDatabase {
 
   // As Read, in a write transaction; an error (returned or thrown) undoes what `work` did.
   //
-  // Group commit: writes queue for one writer thread, which runs whatever is queued (at most
-  // kMaxBatch) in one transaction, each write inside its own savepoint, with one COMMIT for all
-  // (LevelDB's writer queue). Each write still sees the ones before it and succeeds or fails on
-  // its own. A syncer thread then syncs the WAL once for every batch committed since its last
-  // sync, and only then are those writes answered; meanwhile the writer commits the next batch,
-  // so readers may see a batch before its sync returns (never an acknowledgement before it).
-  // `work` runs on the writer thread and must not call Write itself.
+  // Group commit (SqliteWriteQueue): writes queue for one writer thread, which runs whatever is
+  // queued (at most kMaxBatch) in one transaction, each write inside its own savepoint, with one
+  // COMMIT for all (LevelDB's writer queue). Each write still sees the ones before it and
+  // succeeds or fails on its own. A syncer thread then syncs the WAL once for every batch
+  // committed since its last sync, and only then are those writes answered; meanwhile the writer
+  // commits the next batch, so readers may see a batch before its sync returns (never an
+  // acknowledgement before it). `work` runs on the writer thread and must not call Write itself.
   template <class T>
   Result<T> Write(const std::function<Result<T>(SqliteConnection&)>& work);
 
-  // As Write, answered through `done` on the syncer thread once the write is durable (or has
-  // failed), so that no thread of the caller's waits meanwhile. `done` must not block, throw or
-  // call Write (the syncer thread would wait for itself).
+  // As Write, answered through `done` on a thread of the write queue once the write is durable
+  // (or has failed), so that no thread of the caller's waits meanwhile. `done` must not block,
+  // throw or call Write (the queue's thread would wait for itself).
   template <class T>
   void WriteAsync(std::function<Result<T>(SqliteConnection&)> work,
                   std::function<void(Result<T>)> done);
@@ -150,33 +151,16 @@ class SqliteDatabase {
   void WaitForWrites();
 
   // Writes committed together at most (a bound on one transaction's latency).
-  static constexpr std::size_t kMaxBatch = 64;
+  static constexpr std::size_t kMaxBatch = SqliteWriteQueue::kMaxBatch;
+
+  // Maps an exception from SQLite as Read describes.
+  static Error MapException(const std::exception& e);
 
   // The schema version after migration (the highest applied).
   int schema_version() const { return schema_version_; }
 
  private:
   class Lease;
-  // One queued write: `run` executes it on the writer's connection and says whether it succeeded
-  // (its savepoint is then released, else rolled back). `failure` is set when the batch as a
-  // whole failed, which overrides whatever `run` produced. `finish` answers the write, once.
-  struct QueuedWrite {
-    std::function<bool(SqliteConnection&)> run;
-    std::function<void(std::optional<Error> failure)> finish;
-    std::optional<Error> failure;
-  };
-  using Batch = std::vector<std::unique_ptr<QueuedWrite>>;
-  void Enqueue(std::unique_ptr<QueuedWrite> write);
-  // The writer thread: commits batches and hands them to the syncer, until stopped and drained.
-  void RunWriter();
-  // The syncer thread: syncs the WAL for the batches committed since its last sync, then answers
-  // their writes (all of them failed when the sync failed).
-  void RunSyncer();
-  // Runs `batch` in one transaction on `connection`; false when it failed as a whole (each
-  // write's `failure` then says why).
-  bool CommitBatch(SqliteConnection& connection, const Batch& batch);
-  // Answers `writes` (their `failure` decides how).
-  void Finish(Batch& writes);
   std::unique_ptr<SqliteConnection> Acquire();
   void Release(std::unique_ptr<SqliteConnection> connection);
   // Before a read: keeps the connection's snapshot if it may be reused, else starts a new one.
@@ -186,7 +170,6 @@ class SqliteDatabase {
   // The reaper thread: ends the snapshots of idle connections once they are too old to reuse.
   void ReapIdleSnapshots();
   void Migrate(SqliteConnection& connection);
-  static Error MapException(const std::exception& e);
 
   std::string path_;
   // Before the pool: destroyed after every pool connection is closed.
@@ -207,26 +190,7 @@ class SqliteDatabase {
   bool stopping_ = false;
   std::thread reaper_;
 
-  // The write queue. Every batch runs on writer_, which serves no reads: SQLite drops a
-  // connection's whole page cache when it starts a transaction after another connection has
-  // committed, so batches on whichever pool connection was free fetched every page they touched
-  // again (12 preads a create at 10k endpoints, against 5, the checkpointer's, with one).
-  std::unique_ptr<SqliteConnection> writer_;
-  std::mutex write_mutex_;
-  std::condition_variable write_queued_;
-  std::deque<std::unique_ptr<QueuedWrite>> queued_;
-  bool writer_stopping_ = false;
-  std::size_t unanswered_ = 0;  // queued and not yet answered
-  std::condition_variable all_answered_;
-  std::thread writer_thread_;
-  // Committed batches waiting for the syncer, which syncs the WAL through syncer_ (an fdatasync
-  // covers the file whichever descriptor it goes through; writer_ is busy with the next batch).
-  std::unique_ptr<SqliteConnection> syncer_;
-  std::mutex sync_mutex_;
-  std::condition_variable committed_;
-  Batch unsynced_;
-  bool syncer_stopping_ = false;
-  std::thread syncer_thread_;
+  std::unique_ptr<SqliteWriteQueue> writes_;  // after commits_, which it counts
 };
 
 // The embedded migrations (generated from storage/sqlite/migrations/*.sql).

@@ -61,7 +61,7 @@ template <class T>
 void SqliteDatabase::WriteAsync(std::function<Result<T>(SqliteConnection&)> work,
                                 std::function<void(Result<T>)> done) {
   auto outcome = std::make_shared<std::optional<Result<T>>>();
-  auto write = std::make_unique<QueuedWrite>();
+  auto write = std::make_unique<SqliteWriteQueue::Write>();
   write->run = [work = std::move(work), outcome](SqliteConnection& connection) {
     try {
       outcome->emplace(work(connection));
@@ -75,7 +75,7 @@ void SqliteDatabase::WriteAsync(std::function<Result<T>(SqliteConnection&)> work
       return done(Fail(std::move(*failure)));
     done(std::move(**outcome));
   };
-  Enqueue(std::move(write));
+  writes_->Enqueue(std::move(write));
 }
 
 }  // namespace sb
