@@ -4,7 +4,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -130,11 +129,11 @@ class SqliteDatabase {
   // As Read, in a write transaction; an error (returned or thrown) undoes what `work` did.
   //
   // Group commit (SqliteWriteQueue): writes queue for one writer thread, which runs whatever is
-  // queued (at most kMaxBatch) in one transaction, each write inside its own savepoint, with one
-  // COMMIT for all (LevelDB's writer queue). Each write still sees the ones before it and
-  // succeeds or fails on its own. A syncer thread then syncs the WAL once for every batch
-  // committed since its last sync, and only then are those writes answered; meanwhile the writer
-  // commits the next batch, so readers may see a batch before its sync returns (never an
+  // queued (at most SqliteWriteQueue::kMaxBatch) in one transaction, each write inside its own
+  // savepoint, with one COMMIT for all (LevelDB's writer queue). Each write still sees the ones
+  // before it and succeeds or fails on its own. A syncer thread then syncs the WAL once for every
+  // batch committed since its last sync, and only then are those writes answered; meanwhile the
+  // writer commits the next batch, so readers may see a batch before its sync returns (never an
   // acknowledgement before it). `work` runs on the writer thread and must not call Write itself.
   template <class T>
   Result<T> Write(const std::function<Result<T>(SqliteConnection&)>& work);
@@ -149,9 +148,6 @@ class SqliteDatabase {
   // Returns once every write queued so far has been answered (a write waits at most for the
   // busy timeout): for a server that has stopped serving, before it is destroyed.
   void WaitForWrites();
-
-  // Writes committed together at most (a bound on one transaction's latency).
-  static constexpr std::size_t kMaxBatch = SqliteWriteQueue::kMaxBatch;
 
   // Maps an exception from SQLite as Read describes.
   static Error MapException(const std::exception& e);

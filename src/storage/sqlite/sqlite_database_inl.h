@@ -44,14 +44,13 @@ Result<T> SqliteDatabase::Write(const std::function<Result<T>(SqliteConnection&)
   std::mutex mutex;
   std::condition_variable answered;
   std::optional<Result<T>> result;
-  WriteAsync<T>([&work](SqliteConnection& connection) { return work(connection); },
-                [&](Result<T> outcome) {
-                  // Notified under the lock: once the waiter sees the result it may return and
-                  // destroy `answered`.
-                  std::lock_guard lock(mutex);
-                  result.emplace(std::move(outcome));
-                  answered.notify_one();
-                });
+  WriteAsync<T>(work, [&](Result<T> outcome) {
+    // Notified under the lock: once the waiter sees the result it may return and
+    // destroy `answered`.
+    std::lock_guard lock(mutex);
+    result.emplace(std::move(outcome));
+    answered.notify_one();
+  });
   std::unique_lock lock(mutex);
   answered.wait(lock, [&] { return result.has_value(); });
   return std::move(*result);
