@@ -117,6 +117,8 @@ TEST_P(EndpointStoreTest, InsertAsyncAnswersEachInsertWithItsOwnOutcome) {
       ASSERT_FALSE(inserted) << i;
       EXPECT_EQ(inserted.error().code, ErrorCode::kAlreadyExists) << i;
       EXPECT_EQ(store().Get(kProjectA, Id(i + 1)).error().code, ErrorCode::kNotFound) << i;
+      // Nor its Fabric resource, written before the endpoint's row failed.
+      EXPECT_FALSE(store().ResourceExists(kProjectA, Id(i + 1, 'r')).value_or(true)) << i;
     } else {
       ASSERT_TRUE(inserted) << i << ": " << inserted.error().internal;
       auto found = store().Get(kProjectA, Id(i + 1, 'r'));
