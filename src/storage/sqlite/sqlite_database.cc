@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "storage/sqlite/sqlite_checkpointer.h"
+#include "storage/sqlite/sqlite_vfs.h"
 #include "storage/sqlite/sqlite_write_queue.h"
 
 namespace sb {
@@ -29,7 +30,9 @@ void ConfigureSqlite() {
     // every page a savepoint changes in a sub-journal so that it can roll back to it. By default
     // a sub-journal past 64 KiB goes to a temporary file: two pwrite calls for every page a
     // create touches (about 30 with the substring index), 70% of the write syscalls of a stream
-    // of creates. Held in memory up to this size, beyond it spilled to a file as before.
+    // of creates. Held in memory up to this size, beyond it spilled to a file as before, in
+    // chunks of this size, which our VFS cuts into pieces SQLite's unix VFS takes
+    // (storage/sqlite/sqlite_vfs.h).
     sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kSubJournalMemoryBytes);
     // No bulk allocation when a page cache opens (20 pages, ~88 KiB, by default). A filtered list
     // opens a temporary b-tree for its `rowid IN (...)` every time; freeing its bulk block let
@@ -50,19 +53,35 @@ sqlite3_stmt* FindHandle(sqlite3* db, const std::string& sql) {
   return nullptr;
 }
 
+// The VFS a connection opens with. Configures SQLite first: looking a VFS up initializes SQLite,
+// after which its process-wide settings can no longer be made.
+std::string VfsFor(SqliteWalWrites wal_writes) {
+  ConfigureSqlite();
+  return SqliteVfsName(wal_writes);
+}
+
 }  // namespace
 
 // NOMUTEX: SQLite's multi-thread mode. The pool lends each connection to one thread at a time,
 // so SQLite's own per-connection mutex only added contention (measured: GET by id went from
 // 0.31 to 0.42 of /healthz without it).
-SqliteConnection::SqliteConnection(const std::string& path)
-    : db_((ConfigureSqlite(), path),
-          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, kBusyTimeoutMs) {
+SqliteConnection::SqliteConnection(const std::string& path, WalWrites wal_writes)
+    : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, kBusyTimeoutMs,
+          VfsFor(wal_writes)) {
   db_.exec("PRAGMA journal_mode = WAL");
-  // NORMAL: a commit writes the WAL without syncing it; SqliteDatabase syncs it itself before it
-  // acknowledges anything (SyncWal), after handing the write lock on. Checkpoints still sync the
-  // WAL before copying it and the database file after.
-  db_.exec("PRAGMA synchronous = NORMAL");
+  if (wal_writes == WalWrites::kGatheredPerCommit) {
+    // FULL: a commit asks for a sync of its frames before it publishes them, which is when the
+    // gathering VFS writes them (and only writes them). Checkpoints' syncs are FULL syncs, which
+    // it passes on; fullfsync stays OFF so that a commit's request is a NORMAL one.
+    db_.exec("PRAGMA synchronous = FULL");
+    db_.exec("PRAGMA fullfsync = OFF");
+    db_.exec("PRAGMA checkpoint_fullfsync = ON");
+  } else {
+    // NORMAL: a commit writes the WAL without syncing it; SqliteDatabase syncs it itself before
+    // it acknowledges anything (SyncWal), after handing the write lock on. Checkpoints still
+    // sync the WAL before copying it and the database file after.
+    db_.exec("PRAGMA synchronous = NORMAL");
+  }
   db_.exec("PRAGMA foreign_keys = ON");
   // The query planner stability guarantee: plans never depend on bound values. Without it, a
   // statement with `LIKE ?` is compiled again every time its pattern is bound (SQLite checks

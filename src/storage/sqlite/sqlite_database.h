@@ -22,6 +22,7 @@
 
 #include "domain/error.h"
 #include "storage/migration.h"
+#include "storage/sqlite/sqlite_vfs.h"
 #include "storage/sqlite/sqlite_write_queue.h"
 
 namespace sb {
@@ -32,7 +33,10 @@ class SqliteCheckpointer;
 // Not thread-safe: SqliteDatabase lends each connection to one thread at a time.
 class SqliteConnection {
  public:
-  explicit SqliteConnection(const std::string& path);
+  // How the connection writes the WAL (storage/sqlite/sqlite_vfs.h).
+  using WalWrites = SqliteWalWrites;
+
+  explicit SqliteConnection(const std::string& path, WalWrites wal_writes = WalWrites::kDirect);
 
   // A prepared statement for `sql`, reset and with its bindings cleared, ready to bind.
   SQLite::Statement& Prepare(const std::string& sql);

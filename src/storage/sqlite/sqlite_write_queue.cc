@@ -13,7 +13,8 @@ namespace sb {
 SqliteWriteQueue::SqliteWriteQueue(const std::string& path, SqliteCheckpointer& checkpointer,
                                    std::atomic<std::uint64_t>& commits)
     : commits_(commits),
-      writer_(std::make_unique<SqliteConnection>(path)),
+      writer_(std::make_unique<SqliteConnection>(path,
+                                                 SqliteConnection::WalWrites::kGatheredPerCommit)),
       syncer_(std::make_unique<SqliteConnection>(path)) {
   checkpointer.Attach(*writer_);
   // A first read opens the connection's WAL file, which SyncWal syncs.

@@ -19,6 +19,7 @@ struct State {
   std::uint64_t wal_writes = 0;
   std::uint64_t synced = 0;
   bool fail_syncs = false;
+  bool fail_wal_writes = false;
   enum class Hold { kNone, kArmed, kHolding } hold = Hold::kNone;
 };
 
@@ -46,6 +47,11 @@ int Read(sqlite3_file* f, void* out, int n, sqlite3_int64 at) {
   return Real(f)->pMethods->xRead(Real(f), out, n, at);
 }
 int Write(sqlite3_file* f, const void* in, int n, sqlite3_int64 at) {
+  if (Of(f)->wal) {
+    std::lock_guard lock(state->mutex);
+    if (state->fail_wal_writes)
+      return SQLITE_IOERR_WRITE;
+  }
   int rc = Real(f)->pMethods->xWrite(Real(f), in, n, at);
   if (Of(f)->wal && rc == SQLITE_OK) {
     std::lock_guard lock(state->mutex);
@@ -183,6 +189,11 @@ std::uint64_t WalSyncVfs::synced_wal_writes() const {
 void WalSyncVfs::FailSyncs(bool fail) {
   std::lock_guard lock(state->mutex);
   state->fail_syncs = fail;
+}
+
+void WalSyncVfs::FailWalWrites(bool fail) {
+  std::lock_guard lock(state->mutex);
+  state->fail_wal_writes = fail;
 }
 
 void WalSyncVfs::HoldNextSync() {

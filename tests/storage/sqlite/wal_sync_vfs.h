@@ -25,6 +25,8 @@ class WalSyncVfs {
 
   // From now on a WAL sync fails with SQLITE_IOERR_FSYNC, until told otherwise.
   void FailSyncs(bool fail);
+  // From now on a write to a WAL fails with SQLITE_IOERR_WRITE, until told otherwise.
+  void FailWalWrites(bool fail);
   // The next WAL sync waits until ReleaseHeldSync; WaitForHeldSync returns once it waits.
   void HoldNextSync();
   bool WaitForHeldSync(int timeout_ms);
