@@ -8,6 +8,8 @@
 
 #include <sqlite3.h>
 
+#include "storage/sqlite/sqlite_vfs_shim.h"
+
 namespace sb {
 namespace {
 
@@ -26,15 +28,6 @@ struct Gathered {
   sqlite3_int64 end() const { return at + static_cast<sqlite3_int64>(bytes.size()); }
 };
 
-// Our file object, followed in the same allocation by the base VFS's (szOsFile says how much).
-// SQLite allocates it 8-byte aligned and zeroed; Open fills it in.
-struct File {  // 16 bytes: the base file after it stays 8-byte aligned
-  sqlite3_file header;
-  Gathered* gathered;  // WAL files only
-  sqlite3_file* real() { return reinterpret_cast<sqlite3_file*>(this + 1); }
-};
-static_assert(sizeof(File) % 8 == 0);
-
 // One registration per base VFS and way of writing the WAL: `vfs` first, so that SQLite's
 // pointer to it is one to this.
 struct Registration {
@@ -44,8 +37,9 @@ struct Registration {
   std::string name;
 };
 
-File* Of(sqlite3_file* f) { return reinterpret_cast<File*>(f); }
-sqlite3_file* Real(sqlite3_file* f) { return Of(f)->real(); }
+sqlite3_file* Real(sqlite3_file* f) { return ShimReal(f); }
+// What a WAL file of a kGatheredPerCommit connection holds; null for every other file.
+Gathered* GatheredOf(sqlite3_file* f) { return static_cast<Gathered*>(ShimOf(f)->layer); }
 
 // Writes `n` bytes at `at` to the base VFS's file, in pieces it takes.
 int WriteInPieces(sqlite3_file* f, const char* data, std::size_t n, sqlite3_int64 at) {
@@ -63,7 +57,7 @@ int WriteInPieces(sqlite3_file* f, const char* data, std::size_t n, sqlite3_int6
 // reaches SQLite from the call that asked for them (a commit's sync, a read), and SQLite then
 // abandons the transaction they belonged to.
 int Flush(sqlite3_file* f) {
-  Gathered* gathered = Of(f)->gathered;
+  Gathered* gathered = GatheredOf(f);
   if (gathered == nullptr || gathered->bytes.empty())
     return SQLITE_OK;
   int rc = WriteInPieces(f, gathered->bytes.data(), gathered->bytes.size(), gathered->at);
@@ -73,15 +67,15 @@ int Flush(sqlite3_file* f) {
 
 int Close(sqlite3_file* f) {
   int flushed = Flush(f);
-  delete Of(f)->gathered;
-  Of(f)->gathered = nullptr;
+  delete GatheredOf(f);
+  ShimOf(f)->layer = nullptr;
   int rc = Real(f)->pMethods->xClose(Real(f));
   return flushed != SQLITE_OK ? flushed : rc;
 }
 
 int Read(sqlite3_file* f, void* out, int n, sqlite3_int64 at) {
-  if (Gathered* gathered = Of(f)->gathered; gathered != nullptr && !gathered->bytes.empty() &&
-                                            at < gathered->end() && at + n > gathered->at) {
+  if (Gathered* gathered = GatheredOf(f); gathered != nullptr && !gathered->bytes.empty() &&
+                                          at < gathered->end() && at + n > gathered->at) {
     if (int rc = Flush(f); rc != SQLITE_OK)
       return rc;
   }
@@ -89,7 +83,7 @@ int Read(sqlite3_file* f, void* out, int n, sqlite3_int64 at) {
 }
 
 int Write(sqlite3_file* f, const void* in, int n, sqlite3_int64 at) {
-  Gathered* gathered = Of(f)->gathered;
+  Gathered* gathered = GatheredOf(f);
   const char* data = static_cast<const char*>(in);
   if (gathered == nullptr)
     return WriteInPieces(f, data, static_cast<std::size_t>(n), at);
@@ -115,7 +109,7 @@ int Truncate(sqlite3_file* f, sqlite3_int64 size) {
 }
 
 int Sync(sqlite3_file* f, int flags) {
-  if (Of(f)->gathered == nullptr)
+  if (GatheredOf(f) == nullptr)
     return Real(f)->pMethods->xSync(Real(f), flags);
   if (int rc = Flush(f); rc != SQLITE_OK)
     return rc;
@@ -131,69 +125,26 @@ int FileSize(sqlite3_file* f, sqlite3_int64* size) {
   return Real(f)->pMethods->xFileSize(Real(f), size);
 }
 
-int Lock(sqlite3_file* f, int level) { return Real(f)->pMethods->xLock(Real(f), level); }
-int Unlock(sqlite3_file* f, int level) { return Real(f)->pMethods->xUnlock(Real(f), level); }
-int CheckReservedLock(sqlite3_file* f, int* out) {
-  return Real(f)->pMethods->xCheckReservedLock(Real(f), out);
+const sqlite3_io_methods& Methods() {
+  static const sqlite3_io_methods methods = [] {
+    sqlite3_io_methods m = ForwardingIoMethods();
+    m.xClose = Close;
+    m.xRead = Read;
+    m.xWrite = Write;
+    m.xTruncate = Truncate;
+    m.xSync = Sync;
+    m.xFileSize = FileSize;
+    return m;
+  }();
+  return methods;
 }
-int FileControl(sqlite3_file* f, int op, void* arg) {
-  return Real(f)->pMethods->xFileControl(Real(f), op, arg);
-}
-int SectorSize(sqlite3_file* f) { return Real(f)->pMethods->xSectorSize(Real(f)); }
-int DeviceCharacteristics(sqlite3_file* f) {
-  return Real(f)->pMethods->xDeviceCharacteristics(Real(f));
-}
-int ShmMap(sqlite3_file* f, int region, int size, int extend, void volatile** out) {
-  return Real(f)->pMethods->xShmMap(Real(f), region, size, extend, out);
-}
-int ShmLock(sqlite3_file* f, int offset, int n, int flags) {
-  return Real(f)->pMethods->xShmLock(Real(f), offset, n, flags);
-}
-void ShmBarrier(sqlite3_file* f) { Real(f)->pMethods->xShmBarrier(Real(f)); }
-int ShmUnmap(sqlite3_file* f, int remove) { return Real(f)->pMethods->xShmUnmap(Real(f), remove); }
-int Fetch(sqlite3_file* f, sqlite3_int64 at, int n, void** out) {
-  return Real(f)->pMethods->xFetch(Real(f), at, n, out);
-}
-int Unfetch(sqlite3_file* f, sqlite3_int64 at, void* page) {
-  return Real(f)->pMethods->xUnfetch(Real(f), at, page);
-}
-
-const sqlite3_io_methods kMethods = {
-    3,
-    Close,
-    Read,
-    Write,
-    Truncate,
-    Sync,
-    FileSize,
-    Lock,
-    Unlock,
-    CheckReservedLock,
-    FileControl,
-    SectorSize,
-    DeviceCharacteristics,
-    ShmMap,
-    ShmLock,
-    ShmBarrier,
-    ShmUnmap,
-    Fetch,
-    Unfetch,
-};
 
 int Open(sqlite3_vfs* vfs, const char* name, sqlite3_file* f, int flags, int* out_flags) {
   const auto* registration = reinterpret_cast<const Registration*>(vfs);
-  sqlite3_vfs* base = registration->base;
-  File* file = Of(f);
-  file->header.pMethods = nullptr;
-  file->gathered = nullptr;
-  int rc = base->xOpen(base, name, file->real(), flags, out_flags);
-  // SQLite calls xClose on a file whose pMethods is set, even after a failed open.
-  if (file->real()->pMethods != nullptr) {
-    file->header.pMethods = &kMethods;
-    if (rc == SQLITE_OK && (flags & SQLITE_OPEN_WAL) != 0 &&
-        registration->wal_writes == SqliteWalWrites::kGatheredPerCommit)
-      file->gathered = new Gathered;
-  }
+  int rc = ShimOpen(registration->base, name, f, flags, out_flags, &Methods());
+  if (rc == SQLITE_OK && (flags & SQLITE_OPEN_WAL) != 0 &&
+      registration->wal_writes == SqliteWalWrites::kGatheredPerCommit)
+    ShimOf(f)->layer = new Gathered;
   return rc;
 }
 
@@ -219,7 +170,7 @@ std::string SqliteVfsName(SqliteWalWrites wal_writes) {
   r.vfs = *base;
   r.vfs.pNext = nullptr;
   r.vfs.zName = r.name.c_str();
-  r.vfs.szOsFile = static_cast<int>(sizeof(File)) + base->szOsFile;
+  r.vfs.szOsFile = ShimFileSize(base);
   r.vfs.xOpen = Open;
   if (sqlite3_vfs_register(&r.vfs, /*makeDflt=*/0) != SQLITE_OK) {
     registrations.pop_back();

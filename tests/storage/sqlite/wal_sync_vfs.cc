@@ -8,6 +8,8 @@
 
 #include <sqlite3.h>
 
+#include "storage/sqlite/sqlite_vfs_shim.h"
+
 namespace sb::testing {
 namespace {
 
@@ -27,18 +29,11 @@ State* state = nullptr;
 sqlite3_vfs* base = nullptr;
 sqlite3_vfs vfs;
 
-// Our file object, followed in the same allocation by the base VFS's (szOsFile says how much).
-// SQLite allocates it 8-byte aligned.
-struct File {  // 16 bytes: the base file after it stays 8-byte aligned
-  sqlite3_file header;
-  bool wal;
-  sqlite3_file* real() { return reinterpret_cast<sqlite3_file*>(this + 1); }
-};
+// A WAL file's layer state points here; other files have none.
+char wal_tag;
+bool IsWal(sqlite3_file* f) { return ShimOf(f)->layer == &wal_tag; }
+sqlite3_file* Real(sqlite3_file* f) { return ShimReal(f); }
 
-File* Of(sqlite3_file* f) { return reinterpret_cast<File*>(f); }
-sqlite3_file* Real(sqlite3_file* f) { return Of(f)->real(); }
-
-int Close(sqlite3_file* f) { return Real(f)->pMethods->xClose(Real(f)); }
 int Read(sqlite3_file* f, void* out, int n, sqlite3_int64 at) {
   {
     std::lock_guard lock(state->mutex);
@@ -47,23 +42,20 @@ int Read(sqlite3_file* f, void* out, int n, sqlite3_int64 at) {
   return Real(f)->pMethods->xRead(Real(f), out, n, at);
 }
 int Write(sqlite3_file* f, const void* in, int n, sqlite3_int64 at) {
-  if (Of(f)->wal) {
+  if (IsWal(f)) {
     std::lock_guard lock(state->mutex);
     if (state->fail_wal_writes)
       return SQLITE_IOERR_WRITE;
   }
   int rc = Real(f)->pMethods->xWrite(Real(f), in, n, at);
-  if (Of(f)->wal && rc == SQLITE_OK) {
+  if (IsWal(f) && rc == SQLITE_OK) {
     std::lock_guard lock(state->mutex);
     ++state->wal_writes;
   }
   return rc;
 }
-int Truncate(sqlite3_file* f, sqlite3_int64 size) {
-  return Real(f)->pMethods->xTruncate(Real(f), size);
-}
 int Sync(sqlite3_file* f, int flags) {
-  if (!Of(f)->wal)
+  if (!IsWal(f))
     return Real(f)->pMethods->xSync(Real(f), flags);
   std::uint64_t covers = 0;
   {
@@ -84,66 +76,22 @@ int Sync(sqlite3_file* f, int flags) {
   }
   return rc;
 }
-int FileSize(sqlite3_file* f, sqlite3_int64* size) {
-  return Real(f)->pMethods->xFileSize(Real(f), size);
-}
-int Lock(sqlite3_file* f, int level) { return Real(f)->pMethods->xLock(Real(f), level); }
-int Unlock(sqlite3_file* f, int level) { return Real(f)->pMethods->xUnlock(Real(f), level); }
-int CheckReservedLock(sqlite3_file* f, int* out) {
-  return Real(f)->pMethods->xCheckReservedLock(Real(f), out);
-}
-int FileControl(sqlite3_file* f, int op, void* arg) {
-  return Real(f)->pMethods->xFileControl(Real(f), op, arg);
-}
-int SectorSize(sqlite3_file* f) { return Real(f)->pMethods->xSectorSize(Real(f)); }
-int DeviceCharacteristics(sqlite3_file* f) {
-  return Real(f)->pMethods->xDeviceCharacteristics(Real(f));
-}
-int ShmMap(sqlite3_file* f, int region, int size, int extend, void volatile** out) {
-  return Real(f)->pMethods->xShmMap(Real(f), region, size, extend, out);
-}
-int ShmLock(sqlite3_file* f, int offset, int n, int flags) {
-  return Real(f)->pMethods->xShmLock(Real(f), offset, n, flags);
-}
-void ShmBarrier(sqlite3_file* f) { Real(f)->pMethods->xShmBarrier(Real(f)); }
-int ShmUnmap(sqlite3_file* f, int remove) { return Real(f)->pMethods->xShmUnmap(Real(f), remove); }
-int Fetch(sqlite3_file* f, sqlite3_int64 at, int n, void** out) {
-  return Real(f)->pMethods->xFetch(Real(f), at, n, out);
-}
-int Unfetch(sqlite3_file* f, sqlite3_int64 at, void* page) {
-  return Real(f)->pMethods->xUnfetch(Real(f), at, page);
-}
 
-const sqlite3_io_methods kMethods = {
-    3,
-    Close,
-    Read,
-    Write,
-    Truncate,
-    Sync,
-    FileSize,
-    Lock,
-    Unlock,
-    CheckReservedLock,
-    FileControl,
-    SectorSize,
-    DeviceCharacteristics,
-    ShmMap,
-    ShmLock,
-    ShmBarrier,
-    ShmUnmap,
-    Fetch,
-    Unfetch,
-};
+const sqlite3_io_methods& Methods() {
+  static const sqlite3_io_methods methods = [] {
+    sqlite3_io_methods m = ForwardingIoMethods();
+    m.xRead = Read;
+    m.xWrite = Write;
+    m.xSync = Sync;
+    return m;
+  }();
+  return methods;
+}
 
 int Open(sqlite3_vfs*, const char* name, sqlite3_file* f, int flags, int* out_flags) {
-  File* file = Of(f);
-  file->header.pMethods = nullptr;
-  file->wal = (flags & SQLITE_OPEN_WAL) != 0;
-  int rc = base->xOpen(base, name, file->real(), flags, out_flags);
-  // SQLite calls xClose on a file whose pMethods is set, even after a failed open.
-  if (file->real()->pMethods != nullptr)
-    file->header.pMethods = &kMethods;
+  int rc = ShimOpen(base, name, f, flags, out_flags, &Methods());
+  if (rc == SQLITE_OK && (flags & SQLITE_OPEN_WAL) != 0)
+    ShimOf(f)->layer = &wal_tag;
   return rc;
 }
 
@@ -159,7 +107,7 @@ WalSyncVfs::WalSyncVfs() {
   vfs = *base;
   vfs.pNext = nullptr;
   vfs.zName = "sb_wal_sync";
-  vfs.szOsFile = static_cast<int>(sizeof(File)) + base->szOsFile;
+  vfs.szOsFile = ShimFileSize(base);
   vfs.xOpen = Open;
   sqlite3_vfs_register(&vfs, /*makeDflt=*/1);
 }
